@@ -1,0 +1,351 @@
+"""Normalisation: an ordered chain of small, named, pure steps.
+
+Each step is a pure function ``str -> list[Edit]`` that says what it would
+change; the engine applies the edits, composes the :class:`OffsetMap` back to
+the original input, turns removed furniture into :class:`Noise` and records an
+:class:`ExplanationStep` for every step that changed something. The chain runs
+until nothing changes (at most a few rounds), so normalisation is idempotent.
+
+>>> normalize("區(qū)委書記：ＧＤＰ增長５％")
+'区委书记：GDP增长5%'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from . import furniture
+from .decode import is_han
+from .errors import ConfigError
+from .models import Diagnostic, Noise
+from .offsets import Edit, OffsetMap, apply_edits
+
+Step = Callable[[str], list[Edit]]
+
+# ---------------------------------------------------------------- the steps
+
+
+_INVALID = regex.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def replace_invalid(text: str) -> list[Edit]:
+    """Lone surrogates and control characters become U+FFFD (one for one).
+
+    They cannot be written as UTF-8 JSON, and never carry meaning in a report.
+    """
+    return [Edit(m.start(), m.end(), "\ufffd", None) for m in _INVALID.finditer(text)]
+
+
+_NEWLINES = regex.compile(r"\r\n|[\r\f\v\u2028\u2029\x85]")
+
+
+def unify_newlines(text: str) -> list[Edit]:
+    """CRLF, CR, form feeds (PDF page breaks) and Unicode separators become ``\\n``."""
+    return [Edit(m.start(), m.end(), "\n") for m in _NEWLINES.finditer(text) if m.group() != "\n"]
+
+
+# full-width ASCII letters, digits and the symbols used in quantities fold to
+# ASCII; Chinese punctuation （），：；！？ stays as is.
+_WIDTH_TABLE = {
+    **{cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)},  # ０-９
+    **{cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
+    **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},  # ａ-ｚ
+    **{ord(c): ord(c) - 0xFEE0 for c in "％＋＝＜＞＃＆＠＊／"},
+    0x3000: 0x20,  # ideographic space
+    0x00A0: 0x20,  # no-break space
+    0x2002: 0x20,
+    0x2003: 0x20,
+    0x2009: 0x20,
+    0x200B: 0x20,  # zero-width space: kept as a space so offsets stay one for one
+}
+_WIDE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _WIDTH_TABLE) + "]+")
+
+
+def fold_width(text: str) -> list[Edit]:
+    """Full-width letters and digits (``１９９６``) to ASCII, wide spaces to spaces."""
+    return [Edit(m.start(), m.end(), m.group().translate(_WIDTH_TABLE)) for m in _WIDE.finditer(text)]
+
+
+# A tone-marked pinyin syllable in parentheses right after a Han character, as
+# left by converters that annotate readings: 區(qū) 經(jīng)濟(jì). A real parenthesis
+# (市) (齐鲁号) (青岛) holds Han characters or toneless Latin and is kept.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_READING = regex.compile(
+    r"(?<=\p{Han})[(（]"
+    r"(?=[a-zü" + _TONED + r"]{1,6}[)）])"
+    r"(?=[^)）]*[" + _TONED + r"])"
+    r"[a-zü" + _TONED + r"]{1,6}[)）]"
+)
+
+
+def drop_readings(text: str) -> list[Edit]:
+    """Remove pinyin readings such as ``(qū)`` after a Han character."""
+    return [Edit(m.start(), m.end(), "", "reading") for m in _READING.finditer(text)]
+
+
+def repair_mojibake(text: str) -> list[Edit]:
+    """Flag GBK byte-shift mojibake and U+FFFD runs; repair what the bytes give back."""
+    from . import mojibake
+
+    return mojibake.find(text)
+
+
+def to_simplified(text: str) -> list[Edit]:
+    """Traditional to Simplified (OpenCC ``t2s``), only where Traditional characters occur.
+
+    Text with no Traditional-only character is left alone without loading the
+    converter. Conversion runs line by line and only on lines that need it.
+    """
+    from . import script
+
+    if not script.has_traditional(text):
+        return []
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and script.has_traditional(line):
+            new = script.convert(line)
+            if new != line:
+                edits.extend(
+                    _diff_same_length(line, new, pos) if len(new) == len(line) else [Edit(pos, pos + len(line), new)]
+                )
+        pos += len(line) + 1
+    return edits
+
+
+def _diff_same_length(old: str, new: str, base: int) -> list[Edit]:
+    edits: list[Edit] = []
+    i, n = 0, len(old)
+    while i < n:
+        if old[i] != new[i]:
+            j = i + 1
+            while j < n and old[j] != new[j]:
+                j += 1
+            edits.append(Edit(base + i, base + j, new[i:j]))
+            i = j
+        else:
+            i += 1
+    return edits
+
+
+def strip_furniture(text: str) -> list[Edit]:
+    """Page furniture (captions, bylines, credits, chrome, disclaimers) becomes noise."""
+    return furniture.find(text)
+
+
+_SENT_END = '。！？!?；;…”」』"）)'
+
+
+def join_layout(text: str) -> list[Edit]:
+    """Join lines broken by page layout or PDF extraction.
+
+    A line that ends mid-sentence (no sentence-final punctuation) and is long
+    enough to be body text is joined with the next non-empty line, also across
+    blank lines and page numbers, when that line does not start a heading.
+    """
+    from .outline import looks_like_heading
+
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    i = 0
+    n = len(lines)
+    while i < n - 1:
+        line = lines[i].rstrip()
+        if not line or line[-1] in _SENT_END or looks_like_heading(line) or not _bodyish(line):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (not lines[j].strip() or lines[j].strip().isdigit()):
+            j += 1
+        if j >= n:
+            break
+        nxt = lines[j].strip()
+        blank_gap = j > i + 1
+        if looks_like_heading(nxt) or (blank_gap and line[-1] not in "，、：:,"):
+            i = j
+            continue
+        a = starts[i] + len(line)
+        b = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
+        if j > i + 1:
+            # page numbers between the parts are page furniture
+            for k in range(i + 1, j):
+                if lines[k].strip():
+                    s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+                    edits.append(Edit(a, s, ""))
+                    edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
+                    a = s + len(lines[k].strip())
+        edits.append(Edit(a, b, ""))
+        i = j
+    return edits
+
+
+def _bodyish(line: str) -> bool:
+    """Long enough to be a wrapped body line rather than a title or subhead."""
+    return len(line) >= 14
+
+
+_SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
+
+
+def squeeze_spaces(text: str) -> list[Edit]:
+    """Drop spaces that layout put between Han characters or inside numbers (``2 萬點``).
+
+    A space between two Latin words, or between a heading number and its title
+    at the start of a line (``6 大力做好…``), is kept.
+    """
+    edits: list[Edit] = []
+    for m in _SPACED.finditer(text):
+        a, b = m.start(), m.end()
+        left, right = text[a - 1], text[b]
+        line_start = text.rfind("\n", 0, a) + 1
+        head = text[line_start:a]
+        if head.isdigit() or regex.fullmatch(r"#+|\*+|第.{1,4}[章节部分篇]|附件\d*", head):
+            continue  # a heading number or marker followed by its title
+        if left.isdigit() and right.isdigit():
+            continue  # two numbers, e.g. a date or a table row
+        if not (is_han(left) or is_han(right)):
+            continue
+        edits.append(Edit(a, b, ""))
+    return edits
+
+
+#: the chain, in order; names are the NormalizeConfig fields
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("replace_invalid", replace_invalid),
+    ("unify_newlines", unify_newlines),
+    ("fold_width", fold_width),
+    ("drop_readings", drop_readings),
+    ("repair_mojibake", repair_mojibake),
+    ("to_simplified", to_simplified),
+    ("strip_furniture", strip_furniture),
+    ("squeeze_spaces", squeeze_spaces),
+    ("join_layout", join_layout),
+)
+STEP_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
+
+
+@dataclass(frozen=True)
+class NormalizeConfig:
+    """One switch per step, named like the step. Unknown names are an error.
+
+    >>> NormalizeConfig.from_options(fold_width=False).fold_width
+    False
+    """
+
+    replace_invalid: bool = True
+    unify_newlines: bool = True
+    fold_width: bool = True
+    drop_readings: bool = True
+    repair_mojibake: bool = True
+    to_simplified: bool = True
+    strip_furniture: bool = True
+    squeeze_spaces: bool = True
+    join_layout: bool = True
+
+    @classmethod
+    def from_options(cls, **switches: bool) -> NormalizeConfig:
+        """Build a config from keyword switches, rejecting unknown step names."""
+        for name in switches:
+            if name not in STEP_NAMES:
+                raise ConfigError(name, STEP_NAMES, "normalisation step")
+        return cls(**switches)
+
+    def enabled(self) -> list[tuple[str, Step]]:
+        """The steps switched on, in chain order."""
+        return [(name, fn) for name, fn in STEPS if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class ExplanationStep:
+    """A step that changed the text, and the edits it made (in its input's coordinates)."""
+
+    name: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass
+class Normalized:
+    """Normalised text with its map back to the original and everything removed."""
+
+    text: str
+    map: OffsetMap
+    original: str
+    noise: list[Noise] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    steps: list[ExplanationStep] = field(default_factory=list)
+    script: str = "simplified"
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the normalised span ``[start, end)``."""
+        return self.map.span(start, end)
+
+
+MAX_ROUNDS = 3
+
+
+def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> Normalized:
+    """Run the chain until nothing changes; return text, map, noise and explanation."""
+    from . import script
+
+    config = config or NormalizeConfig()
+    original = text
+    omap = OffsetMap.identity(len(text))
+    result = Normalized(text, omap, original)
+    result.script = script.detect(text)
+    steps = config.enabled()
+    for _ in range(MAX_ROUNDS):
+        changed = False
+        for name, fn in steps:
+            edits = fn(text)
+            if not edits:
+                continue
+            for e in edits:
+                if e.kind is None or e.end <= e.start:
+                    continue
+                a, b = omap.span(e.start, e.end)
+                if e.new:  # a flagged or repaired span stays content: report it
+                    result.diagnostics.append(
+                        Diagnostic(code=e.kind, message=_flag_message(name, e, text), start=a, end=b)
+                    )
+                else:
+                    result.noise.append(Noise(kind=e.kind, text=original[a:b], start=a, end=b))
+            edits = [e for e in edits if e.new != text[e.start : e.end]]
+            if not edits:
+                continue
+            text, omap = apply_edits(text, edits, omap)
+            result.steps.append(ExplanationStep(name, tuple(edits)))
+            changed = True
+        if not changed:
+            break
+    result.text = text
+    result.map = omap
+    result.noise.sort(key=lambda n: (n.start, n.end))
+    return result
+
+
+def _flag_message(step: str, e: Edit, text: str) -> str:
+    old = text[e.start : e.end]
+    if e.new == old:
+        return f"{step}: {old!r} looks garbled and could not be repaired"
+    return f"{step}: {old!r} repaired as {e.new!r}"
+
+
+def normalize(text: str, config: NormalizeConfig | None = None) -> str:
+    """The normalised text alone (same machinery as :func:`normalize_and_explain`)."""
+    return normalize_and_explain(text, config).text
+
+
+def replay(text: str, steps: Sequence[ExplanationStep]) -> str:
+    """Re-apply recorded steps to ``text``; on the same input this gives the same output."""
+    omap = OffsetMap.identity(len(text))
+    for step in steps:
+        text, omap = apply_edits(text, step.edits, omap)
+    return text

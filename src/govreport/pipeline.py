@@ -1,0 +1,207 @@
+"""The whole pipeline: decode, normalise, outline, classify, extract, and build the models."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import classify, outline, targets
+from .decode import decode_bytes
+from .errors import ConfigError, InputError
+from .lexicon import LexiconEntry
+from .models import Category, Cue, Diagnostic, Paragraph, Report, Section, Sentence, Target
+from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+
+OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything ``parse`` can be told. Unknown names raise :class:`ConfigError`."""
+
+    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    base_units: bool = False
+    add_cues: tuple[LexiconEntry, ...] = ()
+    remove_cues: tuple[str, ...] = ()
+
+    @classmethod
+    def from_kwargs(cls, **options: object) -> Options:
+        steps: dict[str, bool] = {}
+        kw: dict[str, object] = {}
+        for name, value in options.items():
+            if name in STEP_NAMES:
+                steps[name] = bool(value)
+            elif name in ("base_units",):
+                kw[name] = bool(value)
+            elif name in ("add_cues", "remove_cues"):
+                kw[name] = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+            else:
+                raise ConfigError(name, OPTION_NAMES, "parse option")
+        return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
+
+
+def parse(text: str | bytes, **options: object) -> Report:
+    """Parse a report given as ``str`` or ``bytes`` (decoded by the library).
+
+    Offsets in the result index the original string; for ``bytes`` input, the
+    string they were decoded to (``Report.encoding`` says from what).
+
+    >>> r = parse("一、2024年工作回顾\\n全年新增就业4万人。\\n二、2025年工作安排\\n地区生产总值增长5.5%以上。")
+    >>> [(s.marker, s.title, s.category.value) for s in r.sections]
+    [('一、', '2024年工作回顾', 'achievement'), ('二、', '2025年工作安排', 'goal')]
+    """
+    opts = Options.from_kwargs(**options)
+    encoding: str | None = None
+    diagnostics: list[Diagnostic] = []
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text, encoding = decode_bytes(bytes(text))
+        diagnostics.append(Diagnostic(code="encoding", message=f"decoded as {encoding}"))
+    elif not isinstance(text, str):
+        msg = f"parse() takes str or bytes, not {type(text).__name__}"
+        raise InputError(msg)
+    return _parse_text(text, opts, encoding, diagnostics)
+
+
+def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
+    """Read ``path`` as bytes and parse it; I/O problems raise :class:`InputError`."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        msg = "is a directory; pass the report files inside it"
+        raise InputError(msg, str(p)) from None
+    except FileNotFoundError:
+        msg = "no such file"
+        raise InputError(msg, str(p)) from None
+    except OSError as e:
+        msg = f"cannot read: {e.strerror or e}"
+        raise InputError(msg, str(p)) from None
+    return parse(data, **options)
+
+
+def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: list[Diagnostic]) -> Report:
+    norm = normalize_and_explain(text, opts.normalize)
+    diagnostics.extend(norm.diagnostics)
+    report = Report(script=norm.script, encoding=encoding, length=len(text))  # type: ignore[arg-type]
+    if not norm.text.strip():
+        diagnostics.append(Diagnostic(code="empty", message="the input has no text to parse"))
+        report.noise = norm.noise
+        report.diagnostics = diagnostics
+        return report
+    root, outline_diags = outline.split(norm.text)
+    for d in outline_diags:
+        if d.start is not None and d.end is not None:
+            d.start, d.end = norm.span(d.start, d.end)
+        diagnostics.append(d)
+    title_span = outline.find_title(norm.text, root)
+    if title_span is not None:
+        report.title = norm.text[title_span[0] : title_span[1]]
+        report.title_start, report.title_end = norm.span(*title_span)
+        root.paragraphs = [p for p in root.paragraphs if p != title_span]
+    lexicon = classify.Lexicon.default()
+    if opts.add_cues or opts.remove_cues:
+        lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
+    builder = _Builder(norm, lexicon, opts)
+    if root.paragraphs:
+        report.preamble = builder.section(root, [])
+    report.sections = [builder.section(child, []) for child in root.children]
+    report.noise = norm.noise
+    report.diagnostics = diagnostics
+    return report
+
+
+class _Builder:
+    """Turns outline nodes into models, classifying and extracting on the way."""
+
+    def __init__(self, norm: Normalized, lexicon: classify.Lexicon, opts: Options) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.lexicon = lexicon
+        self.opts = opts
+
+    def section(self, node: outline.Node, path: list[str]) -> Section:
+        h = node.heading
+        title = self.text[h.title_start : h.title_end] if h else None
+        here = [*path, title] if title else path
+        prior = classify.heading_prior(here, self.lexicon)
+        paragraphs = [self.paragraph(a, b, prior) for a, b in node.paragraphs]
+        # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
+        children = [self.section(c, here) for c in node.children] if h else []
+        if h:
+            start, end = self.norm.span(h.start, node.end)
+        else:  # the preamble: its own paragraphs only
+            start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
+        items = [(s.category, s.end - s.start) for p in paragraphs for s in p.sentences]
+        items += _descendant_items(children)
+        category, scores = classify.aggregate(items)
+        sec = Section(
+            title=title,
+            marker=h.marker if h else None,
+            number=h.number if h else None,
+            style=h.style if h else None,
+            level=node.level,
+            start=start,
+            end=end,
+            category=category,
+            scores=scores,
+            paragraphs=paragraphs,
+            children=children,
+        )
+        if h:
+            head_end = h.body_start if h.body_start is not None else h.end
+            sec.heading_start, sec.heading_end = self.norm.span(h.start, head_end)
+        return sec
+
+    def paragraph(self, a: int, b: int, prior: dict[Category, float]) -> Paragraph:
+        ptext = self.text[a:b]
+        sentences: list[Sentence] = []
+        for s0, s1 in classify.split_sentences(ptext):
+            stext = ptext[s0:s1]
+            matches = self.lexicon.matches(stext)
+            cat = classify.label(classify.score_matches(matches, prior))
+            cues = []
+            for m in matches:
+                cs, ce = self.norm.span(a + s0 + m.start, a + s0 + m.end)
+                cues.append(
+                    Cue(
+                        text=stext[m.start : m.end],
+                        category=m.entry.category,
+                        weight=m.entry.weight,
+                        rule=m.entry.comment,
+                        start=cs,
+                        end=ce,
+                    )
+                )
+            ss, se = self.norm.span(a + s0, a + s1)
+            sentences.append(Sentence(text=stext, category=cat, cues=cues, start=ss, end=se))
+        category, scores = classify.aggregate((s.category, len(s.text)) for s in sentences)
+        start, end = self.norm.span(a, b)
+        found = []
+        for t in targets.find(ptext, a):
+            ts, te = self.norm.span(t.start, t.end)
+            found.append(
+                Target(
+                    indicator=t.indicator,
+                    direction=t.direction,  # type: ignore[arg-type]
+                    value=t.value,
+                    unit=t.unit,
+                    qualifier=t.qualifier,
+                    role="target" if category is Category.GOAL else "result",
+                    text=self.text[t.start : t.end],
+                    start=ts,
+                    end=te,
+                )
+            )
+        return Paragraph(
+            text=ptext, category=category, scores=scores, start=start, end=end, sentences=sentences, targets=found
+        )
+
+
+def _descendant_items(children: Sequence[Section]) -> list[tuple[Category, int]]:
+    items: list[tuple[Category, int]] = []
+    for c in children:
+        items += [(s.category, s.end - s.start) for p in c.paragraphs for s in p.sentences]
+        items += _descendant_items(c.children)
+    return items

@@ -1,0 +1,71 @@
+"""The JSON contract, checked on every seed and (when present) every corpus document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import govreport
+from govreport import Report
+
+from .conftest import CORPUS, SEEDS
+from .contract import check_report, source_matches
+
+DOCS = SEEDS + CORPUS
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[p.stem[:12] for p in DOCS])
+def test_spans_and_ownership(path: Path) -> None:
+    original = path.read_text(encoding="utf-8")
+    report = govreport.parse(original)
+    check_report(original, report)
+    source_matches(original, report)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[p.stem[:12] for p in DOCS])
+def test_json_round_trip(path: Path) -> None:
+    report = govreport.parse_file(path)
+    dumped = report.model_dump_json()
+    again = Report.model_validate_json(dumped)
+    assert again == report
+    data = json.loads(dumped)
+    for key in ("title", "script", "preamble", "sections", "noise", "diagnostics", "targets"):
+        assert key in data
+
+
+def test_bytes_offsets_index_the_decoded_string() -> None:
+    text = "一、2024年工作回顾\n全年新增就业4万人。\n"
+    report = govreport.parse(text.encode("gb18030"))
+    assert report.encoding == "gb18030"
+    sec = report.sections[0]
+    assert text[sec.heading_start : sec.heading_end] == "一、2024年工作回顾"
+    assert any(d.code == "encoding" for d in report.diagnostics)
+
+
+def test_schema_is_published() -> None:
+    schema = Report.model_json_schema()
+    assert {"sections", "noise", "diagnostics", "targets"} <= set(schema["properties"])
+
+
+def test_unknown_option_is_a_config_error() -> None:
+    with pytest.raises(govreport.ConfigError, match="valid names"):
+        govreport.parse("文本", fold_widht=False)
+
+
+def test_step_switch_is_honoured() -> None:
+    assert govreport.parse("说明\n收入增长５％。", fold_width=False).paragraphs()[0].text == "收入增长５％。"
+    assert govreport.parse("说明\n收入增长５％。").paragraphs()[0].text == "收入增长5%。"
+
+
+def test_empty_input_gives_empty_report_with_diagnostic() -> None:
+    for text in ("", "   \n\n  ", b""):
+        report = govreport.parse(text)
+        assert report.sections == [] and report.preamble is None
+        assert [d.code for d in report.diagnostics if d.code == "empty"] == ["empty"]
+
+
+def test_wrong_type_is_input_error() -> None:
+    with pytest.raises(govreport.InputError):
+        govreport.parse(12)  # type: ignore[arg-type]
