@@ -7,13 +7,16 @@ take the dominant category.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from .lexicon import LEXICON, LexiconEntry
-from .models import Category
+from .models import Category, Cue, Paragraph, Section, Sentence
+
+#: maps a normalised span to the original span
+SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
 
@@ -123,3 +126,61 @@ def heading_prior(titles: Sequence[str], lexicon: Lexicon) -> dict[Category, flo
         for m in lexicon.matches(title):
             prior[m.entry.category] += 0.5 * m.entry.weight / (depth + 1)
     return prior
+
+
+_YEAR = regex.compile(r"(20\d\d)年(?:工作安排|重点工作|主要工作|政府工作任务|经济社会发展|主要预期目标)")
+
+
+def report_year(text: str) -> int | None:
+    """The year the report plans for: ``2025年工作安排`` → 2025; ``None`` if not stated."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+class Classifier:
+    """Labels sentences, paragraphs and sections of one report."""
+
+    def __init__(self, lexicon: Lexicon, year: int | None = None) -> None:
+        self.lexicon = lexicon
+        self.year = year
+
+    def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
+        """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
+        prior = heading_prior(headings, self.lexicon)
+        out: list[Sentence] = []
+        for s0, s1 in split_sentences(ptext):
+            stext = ptext[s0:s1]
+            matches = self.lexicon.matches(stext)
+            cat = label(score_matches(matches, prior))
+            cues = []
+            for m in matches:
+                cs, ce = span(base + s0 + m.start, base + s0 + m.end)
+                cues.append(
+                    Cue(
+                        text=stext[m.start : m.end],
+                        category=m.entry.category,
+                        weight=m.entry.weight,
+                        rule=m.entry.comment,
+                        start=cs,
+                        end=ce,
+                    )
+                )
+            ss, se = span(base + s0, base + s1)
+            out.append(Sentence(text=stext, category=cat, cues=cues, start=ss, end=se))
+        return out
+
+    def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:
+        """Length-weighted aggregate of the sentence labels."""
+        return aggregate((s.category, len(s.text)) for s in sentences)
+
+    def section_label(
+        self, paragraphs: Sequence[Paragraph], children: Sequence[Section]
+    ) -> tuple[Category, dict[str, float]]:
+        """Aggregate over the section's own sentences and those of all its descendants."""
+        items = [(s.category, len(s.text)) for p in paragraphs for s in p.sentences]
+        stack = list(children)
+        while stack:
+            c = stack.pop()
+            items += [(s.category, len(s.text)) for p in c.paragraphs for s in p.sentences]
+            stack.extend(c.children)
+        return aggregate(items)

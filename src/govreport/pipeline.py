@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from . import classify, outline, targets
 from .decode import decode_bytes
 from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
-from .models import Category, Cue, Diagnostic, Paragraph, Report, Section, Sentence, Target
+from .models import Diagnostic, Paragraph, Report, Section
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 
 OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
@@ -103,10 +102,12 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
     lexicon = classify.Lexicon.default()
     if opts.add_cues or opts.remove_cues:
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
-    builder = _Builder(norm, lexicon, opts)
+    report.year = classify.report_year(norm.text)
+    classifier = classify.Classifier(lexicon, report.year)
+    builder = _Builder(norm, classifier, opts)
     if root.paragraphs:
-        report.preamble = builder.section(root, [])
-    report.sections = [builder.section(child, []) for child in root.children]
+        report.preamble = builder.section(root, ())
+    report.sections = [builder.section(child, ()) for child in root.children]
     report.noise = norm.noise
     report.diagnostics = diagnostics
     return report
@@ -115,27 +116,24 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
 class _Builder:
     """Turns outline nodes into models, classifying and extracting on the way."""
 
-    def __init__(self, norm: Normalized, lexicon: classify.Lexicon, opts: Options) -> None:
+    def __init__(self, norm: Normalized, classifier: classify.Classifier, opts: Options) -> None:
         self.norm = norm
         self.text = norm.text
-        self.lexicon = lexicon
+        self.classifier = classifier
         self.opts = opts
 
-    def section(self, node: outline.Node, path: list[str]) -> Section:
+    def section(self, node: outline.Node, path: tuple[str, ...]) -> Section:
         h = node.heading
         title = self.text[h.title_start : h.title_end] if h else None
-        here = [*path, title] if title else path
-        prior = classify.heading_prior(here, self.lexicon)
-        paragraphs = [self.paragraph(a, b, prior) for a, b in node.paragraphs]
+        here = (*path, title) if title else path
+        paragraphs = [self.paragraph(a, b, here) for a, b in node.paragraphs]
         # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
         children = [self.section(c, here) for c in node.children] if h else []
         if h:
             start, end = self.norm.span(h.start, node.end)
         else:  # the preamble: its own paragraphs only
             start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
-        items = [(s.category, s.end - s.start) for p in paragraphs for s in p.sentences]
-        items += _descendant_items(children)
-        category, scores = classify.aggregate(items)
+        category, scores = self.classifier.section_label(paragraphs, children)
         sec = Section(
             title=title,
             marker=h.marker if h else None,
@@ -154,54 +152,18 @@ class _Builder:
             sec.heading_start, sec.heading_end = self.norm.span(h.start, head_end)
         return sec
 
-    def paragraph(self, a: int, b: int, prior: dict[Category, float]) -> Paragraph:
+    def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
         ptext = self.text[a:b]
-        sentences: list[Sentence] = []
-        for s0, s1 in classify.split_sentences(ptext):
-            stext = ptext[s0:s1]
-            matches = self.lexicon.matches(stext)
-            cat = classify.label(classify.score_matches(matches, prior))
-            cues = []
-            for m in matches:
-                cs, ce = self.norm.span(a + s0 + m.start, a + s0 + m.end)
-                cues.append(
-                    Cue(
-                        text=stext[m.start : m.end],
-                        category=m.entry.category,
-                        weight=m.entry.weight,
-                        rule=m.entry.comment,
-                        start=cs,
-                        end=ce,
-                    )
-                )
-            ss, se = self.norm.span(a + s0, a + s1)
-            sentences.append(Sentence(text=stext, category=cat, cues=cues, start=ss, end=se))
-        category, scores = classify.aggregate((s.category, len(s.text)) for s in sentences)
+        sentences = self.classifier.sentences(ptext, a, self.norm.span, headings)
+        category, scores = self.classifier.paragraph_label(sentences)
         start, end = self.norm.span(a, b)
-        found = []
-        for t in targets.find(ptext, a):
-            ts, te = self.norm.span(t.start, t.end)
-            found.append(
-                Target(
-                    indicator=t.indicator,
-                    direction=t.direction,  # type: ignore[arg-type]
-                    value=t.value,
-                    unit=t.unit,
-                    qualifier=t.qualifier,
-                    role="target" if category is Category.GOAL else "result",
-                    text=self.text[t.start : t.end],
-                    start=ts,
-                    end=te,
-                )
-            )
+        found = targets.extract(ptext, a, self.norm.span, category, base_units=self.opts.base_units)
         return Paragraph(
-            text=ptext, category=category, scores=scores, start=start, end=end, sentences=sentences, targets=found
+            text=ptext,
+            category=category,
+            scores=scores,
+            start=start,
+            end=end,
+            sentences=sentences,
+            targets=found,
         )
-
-
-def _descendant_items(children: Sequence[Section]) -> list[tuple[Category, int]]:
-    items: list[tuple[Category, int]] = []
-    for c in children:
-        items += [(s.category, s.end - s.start) for p in c.paragraphs for s in p.sentences]
-        items += _descendant_items(c.children)
-    return items

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
+
+from .models import Category, Target
+
+SpanFn = Callable[[int, int], tuple[int, int]]
 
 QUALIFIERS = ("以上", "左右", "以内", "以下", "不低于", "不超过", "力争", "约", "区间")
 HARD = {"以上", "不低于", "确保", "以内", "不超过"}
@@ -63,3 +68,24 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
             )
         )
     return found
+
+
+def extract(ptext: str, base: int, span: SpanFn, category: Category, *, base_units: bool = False) -> list[Target]:
+    """Targets of a paragraph at normalised offset ``base``; ``span`` maps to the original."""
+    out: list[Target] = []
+    for t in find(ptext, base):
+        ts, te = span(t.start, t.end)
+        out.append(
+            Target(
+                indicator=t.indicator,
+                direction=t.direction,  # type: ignore[arg-type]
+                value=t.value,
+                unit=t.unit,
+                qualifier=t.qualifier,
+                role="target" if category is Category.GOAL else "result",
+                text=ptext[t.start - base : t.end - base],
+                start=ts,
+                end=te,
+            )
+        )
+    return out
