@@ -1,14 +1,23 @@
 """Classification: label sentences, paragraphs and sections with the evidence behind each.
 
-A sentence's label is the category whose matched cues weigh most; paragraphs
-and sections aggregate their sentences weighted by length into ``scores`` and
-take the dominant category.
+A sentence's label is the category whose matched cues weigh most. Cues of kind
+``period`` (推进, 实施, 新增…) are tense-neutral: they count for the period the
+context points to, read from the sentence's own time cues, then its paragraph,
+its section's own paragraphs and the headings above it (``2024年工作回顾`` →
+achievement, ``2025年工作安排`` → goal). Paragraphs and sections aggregate
+their sentences weighted by length into ``scores`` and take the dominant
+category.
+
+>>> from govreport import parse
+>>> r = parse("一、2024年工作回顾\\n推进老旧小区改造，惠及居民8300余户。\\n二、2025年工作安排\\n推进老旧小区改造。")
+>>> [s.category.value for s in r.sections]
+['achievement', 'goal']
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -19,6 +28,7 @@ from .models import Category, Cue, Paragraph, Section, Sentence
 SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
+G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
 
 # a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
 _SENTENCE = regex.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
@@ -52,13 +62,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Match:
+    """A cue found in a text: where, which entry, and how it was read in context."""
+
     start: int
     end: int
     entry: LexiconEntry
+    category: Category | None = None  # resolved category (period cues); None = the entry's own
+    weight: float | None = None  # effective weight (0 when cancelled by a plan frame)
+    note: str = ""
+
+    @property
+    def cat(self) -> Category:
+        return self.category if self.category is not None else self.entry.category
+
+    @property
+    def w(self) -> float:
+        return self.weight if self.weight is not None else self.entry.weight
 
 
 class Lexicon:
-    """A compiled lexicon: one alternation, longest entries first."""
+    """A compiled lexicon: one alternation, longest entries first (so 补短板 hides 短板)."""
 
     def __init__(self, entries: Iterable[LexiconEntry]) -> None:
         self.entries = {e.text: e for e in entries}
@@ -66,17 +89,29 @@ class Lexicon:
         self._re = regex.compile("|".join(regex.escape(w) for w in words)) if words else None
 
     def matches(self, text: str) -> list[Match]:
+        """Every non-shield cue in ``text``, leftmost-longest, without overlaps."""
         if self._re is None:
             return []
-        return [Match(m.start(), m.end(), self.entries[m.group()]) for m in self._re.finditer(text)]
+        out = []
+        for m in self._re.finditer(text):
+            e = self.entries[m.group()]
+            if e.kind != "shield":
+                out.append(Match(m.start(), m.end(), e))
+        return out
 
     @classmethod
     def default(cls) -> Lexicon:
         return _DEFAULT
 
     def with_changes(self, add: Sequence[LexiconEntry] = (), remove: Sequence[str] = ()) -> Lexicon:
-        """A new lexicon with entries added (replacing same text) and others switched off."""
-        entries = {k: v for k, v in self.entries.items() if k not in set(remove)}
+        """A new lexicon with entries added (replacing same text) and others switched off.
+
+        >>> lex = Lexicon.default().with_changes(remove=["力争"])
+        >>> [m.entry.text for m in lex.matches("力争完成")]
+        ['完成']
+        """
+        gone = set(remove)
+        entries = {k: v for k, v in self.entries.items() if k not in gone}
         entries.update({e.text: e for e in add})
         return Lexicon(entries.values())
 
@@ -84,13 +119,142 @@ class Lexicon:
 _DEFAULT = Lexicon(LEXICON)
 
 
+# --------------------------------------------------------------------------- anchors
+# Time anchors and counted quantities, one compiled alternation; each branch is a named cue family.
+_ANCHOR = regex.compile(
+    r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
+    r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
+    r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
+    r"|(?P<qty>(?<![\d.])\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
+    r"(?:%|个百分点|人次|万人|亿元|万元|元|个|家|项|人|户|公里|亩|场次|场|套|所|处|台|辆|件|次|条|座|名|张|间|吨|倍)"
+    r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?)"
+)
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _anchor(cat: Category, weight: float, comment: str, kind: str = "cue") -> LexiconEntry:
+    return LexiconEntry("", cat, weight, comment, kind)  # type: ignore[arg-type]
+
+
+def anchor_matches(text: str, year: int | None) -> list[Match]:
+    """Time anchors resolved against the report year, and counted quantities.
+
+    >>> [(m.cat.value, m.entry.comment) for m in anchor_matches("2023年新增就业4万余人", 2024)]
+    [('achievement', 'a year before the report year'), ('achievement', 'an approximate tally (余/多) reports a result')]
+    """
+    out: list[Match] = []
+    for m in _ANCHOR.finditer(text):
+        e: LexiconEntry | None = None
+        if m.group("horizon"):
+            e = _anchor(G, 2.0, "a target horizon (到/至 a year)") if year is None or int(m["hy"]) >= year else None
+        elif m.group("year") and year is not None:
+            y = int(m["y"])
+            if y < year:
+                e = _anchor(A, 1.5, "a year before the report year")
+            else:
+                e = _anchor(G, 1.0 if y == year else 1.5, "the report year or later")
+        elif m.group("plan") and year is not None:
+            end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+            if end < year:
+                e = _anchor(A, 1.5, "a five-year plan that ended before the report year")
+            else:
+                e = _anchor(G, 1.5, "a five-year plan still running or ahead")
+        elif m.group("qty"):
+            if m.group("qq"):
+                e = _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)")
+            elif m.group("qa") or m.group("qb"):
+                e = _anchor(A, 1.0, "an approximate tally (余/多) reports a result")
+            else:
+                e = _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period")
+        if e is not None:
+            out.append(Match(m.start(), m.end(), e))
+    return out
+
+
+_YEAR_PLAN = regex.compile(
+    r"((?:19|20)\d\d)年(?:工作安排|重点工作|主要工作|工作任务|政府工作任务|经济社会发展|主要预期目标|主要目标任务|工作目标)"
+)
+_YEAR_REVIEW = regex.compile(r"(?:((?:19|20)\d\d)年工作回顾|回顾((?:19|20)\d\d)年|刚刚过去的((?:19|20)\d\d)年)")
+_YEAR_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-|/|\.)(?:[01]?\d)(?:月|-|/|\.)(?:[0-3]?\d)(?!\d)")
+
+
+def report_year(text: str) -> int | None:
+    """The year the report plans for, read from the text; ``None`` if not stated.
+
+    A plan heading names it (``2025年工作安排`` → 2025), a review names the year
+    before it (``2024年工作回顾`` → 2025), else the first full date does.
+
+    >>> report_year("一、2024年工作回顾……二、2025年工作安排"), report_year("2024-01-04 16:36 新闻"), report_year("无")
+    (2025, 2024, None)
+    """
+    plan = [int(m.group(1)) for m in _YEAR_PLAN.finditer(text)]
+    if plan:
+        return max(plan)
+    review = [int(next(g for g in m.groups() if g)) + 1 for m in _YEAR_REVIEW.finditer(text)]
+    if review:
+        return max(review)
+    date = _YEAR_DATE.search(text)
+    return int(date.group(1)) if date else None
+
+
+# --------------------------------------------------------------------------- scoring
+#: how much each layer of context counts when a period cue is resolved
+CONTEXT_WEIGHTS = {"sentence": 2.0, "paragraph": 1.0, "section": 0.6, "ancestors": 0.3, "headings": 1.5}
+#: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
+_CANCELLABLE_BELOW = 3.0
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
+
+
+def lean(goal: float, achievement: float) -> float:
+    """Signed tense evidence in (-1, 1): negative for goal, positive for achievement."""
+    return (achievement - goal) / (achievement + goal + 1.0)
+
+
+def _strong(matches: Iterable[Match]) -> tuple[float, float, float]:
+    """Sums of fixed (non-period) goal, achievement and shortcoming weights."""
+    g = a = s = 0.0
+    for m in matches:
+        if m.entry.kind in ("period", "frame"):
+            continue
+        if m.cat is G:
+            g += m.w
+        elif m.cat is A:
+            a += m.w
+        elif m.cat is S:
+            s += m.w
+    return g, a, s
+
+
+def apply_frames(text: str, matches: list[Match]) -> list[Match]:
+    """Cancel problem words that follow a plan frame in the same clause (解决…问题, 补齐…短板).
+
+    >>> text = "着力解决群众反映强烈的问题"
+    >>> [(m.entry.text, m.w) for m in apply_frames(text, Lexicon.default().matches(text))]
+    [('着力', 1.0), ('解决', 2.0), ('问题', 0.0)]
+    """
+    out: list[Match] = []
+    frame_end = -1
+    for m in matches:
+        if m.entry.kind == "frame":
+            frame_end = m.end
+        elif (
+            m.entry.category is S
+            and m.entry.weight < _CANCELLABLE_BELOW
+            and frame_end >= 0
+            and not _CLAUSE_BREAK.search(text, frame_end, m.start)
+        ):
+            m = Match(m.start, m.end, m.entry, None, 0.0, "problem word inside a plan frame")
+        out.append(m)
+    return out
+
+
 def score_matches(matches: Iterable[Match], prior: dict[Category, float] | None = None) -> dict[Category, float]:
-    """Sum of cue weights per category, starting from a context prior."""
+    """Sum of effective cue weights per category, starting from a context prior."""
     totals = dict.fromkeys(CATEGORIES, 0.0)
     for c, w in (prior or {}).items():
         totals[c] += w
     for m in matches:
-        totals[m.entry.category] += m.entry.weight
+        totals[m.cat] += m.w
     return totals
 
 
@@ -101,7 +265,11 @@ def label(totals: dict[Category, float]) -> Category:
 
 
 def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
-    """Length-weighted shares of labels; the label is the dominant share (``other`` if none)."""
+    """Length-weighted shares of labels; the label is the dominant share (``other`` if none).
+
+    ``other`` (ceremony, context) wins only when it covers at least 60% of the text:
+    a paragraph that states a plan among framing sentences is still a plan.
+    """
     weights = dict.fromkeys(CATEGORIES, 0.0)
     total = 0
     for cat, n in items:
@@ -112,62 +280,123 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
     scores = {c.value: round(w / total, 4) for c, w in weights.items()}
     informative = {c: w for c, w in weights.items() if c is not Category.OTHER}
     best = max(informative, key=lambda c: informative[c])
-    # 'other' wins only when it outweighs every informative category
-    dominant = best if informative[best] > 0 and informative[best] >= weights[Category.OTHER] else Category.OTHER
-    if informative[best] > 0 and dominant is Category.OTHER and weights[Category.OTHER] < 0.6 * total:
-        dominant = best
-    return dominant, scores
+    if informative[best] == 0 or weights[Category.OTHER] >= 0.6 * total:
+        return Category.OTHER, scores
+    return best, scores
 
 
-def heading_prior(titles: Sequence[str], lexicon: Lexicon) -> dict[Category, float]:
-    """A weak prior from the headings above a sentence (工作回顾 → achievement …)."""
-    prior = dict.fromkeys(CATEGORIES, 0.0)
-    for depth, title in enumerate(reversed(titles)):
-        for m in lexicon.matches(title):
-            prior[m.entry.category] += 0.5 * m.entry.weight / (depth + 1)
-    return prior
+@dataclass
+class _Context:
+    """What a section's headings and own paragraphs say about its period."""
 
-
-_YEAR = regex.compile(r"(20\d\d)年(?:工作安排|重点工作|主要工作|政府工作任务|经济社会发展|主要预期目标)")
-
-
-def report_year(text: str) -> int | None:
-    """The year the report plans for: ``2025年工作安排`` → 2025; ``None`` if not stated."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
-    return max(years) if years else None
+    heading_lean: float = 0.0
+    heading_shortcoming: float = 0.0
+    body_lean: float = 0.0
+    matches: dict[str, list[Match]] = field(default_factory=dict)
 
 
 class Classifier:
-    """Labels sentences, paragraphs and sections of one report."""
+    """Labels sentences, paragraphs and sections of one report.
+
+    The pipeline calls :meth:`enter_section` before a section's paragraphs; the
+    context it records (headings, own paragraphs) is what period cues in that
+    section and its subsections are resolved against. A paragraph's label never
+    depends on text outside its own section and the sections above it.
+    """
 
     def __init__(self, lexicon: Lexicon, year: int | None = None) -> None:
         self.lexicon = lexicon
         self.year = year
+        self._stack: dict[int, _Context] = {}
+        self._level = 0
+
+    def cues(self, text: str) -> list[Match]:
+        """Lexicon and anchor matches of ``text`` in order, plan frames applied."""
+        found = self.lexicon.matches(text) + anchor_matches(text, self.year)
+        found.sort(key=lambda m: m.start)
+        return apply_frames(text, found)
+
+    def enter_section(self, level: int, title: str | None, paragraphs: Sequence[str]) -> None:
+        """Record the context of a section about to be built (its title and its own paragraphs)."""
+        for k in [k for k in self._stack if k >= level or (k == 0 and level > 0)]:
+            del self._stack[k]  # siblings and their subsections; the preamble is nobody's parent
+        ctx = _Context()
+        if title:
+            g, a, s = _strong(self.cues(title))
+            ctx.heading_lean = lean(g, a)
+            ctx.heading_shortcoming = s if s > g + a else 0.0
+        g = a = 0.0
+        for p in paragraphs:
+            found = self.cues(p)
+            ctx.matches[p] = found
+            pg, pa, _ = _strong(found)
+            g, a = g + pg, a + pa
+        ctx.body_lean = lean(g, a)
+        self._stack[level] = ctx
+        self._level = level
+
+    def _context(self, headings: Sequence[str]) -> tuple[float, float, float, float, _Context | None]:
+        """(headings, section, ancestors) leans and a shortcoming prior for the current section."""
+        if not self._stack:  # called without enter_section: read the headings given
+            h = s = 0.0
+            for depth, title in enumerate(reversed(headings)):
+                g, a, sh = _strong(self.cues(title))
+                h += lean(g, a) / (depth + 1)
+                s += (sh if sh > g + a else 0.0) / (depth + 1)
+            return max(-1.0, min(1.0, h)), s, 0.0, 0.0, None
+        levels = sorted((k for k in self._stack if k <= self._level), reverse=True)
+        own = self._stack[levels[0]]
+        h = s = anc = 0.0
+        for depth, k in enumerate(levels):
+            c = self._stack[k]
+            h += c.heading_lean / (depth + 1)
+            s += c.heading_shortcoming / (depth + 1)
+            if depth:
+                anc += c.body_lean / depth
+        return max(-1.0, min(1.0, h)), s, own.body_lean, max(-1.0, min(1.0, anc)), own
 
     def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
         """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
-        prior = heading_prior(headings, self.lexicon)
+        head, short_prior, sect, anc, own = self._context(headings)
+        found = own.matches.get(ptext) if own is not None else None
+        if found is None:
+            found = self.cues(ptext)
+        spans = split_sentences(ptext)
+        buckets: list[list[Match]] = [[] for _ in spans]
+        i = 0
+        for m in found:
+            while i < len(spans) - 1 and m.start >= spans[i][1]:
+                i += 1
+            buckets[i].append(m)
+        pg, pa, _ = _strong(found)
+        w = CONTEXT_WEIGHTS
+        outer = w["paragraph"] * lean(pg, pa) + w["section"] * sect + w["ancestors"] * anc + w["headings"] * head
+        prior = {S: 0.5 * short_prior} if short_prior else None
         out: list[Sentence] = []
-        for s0, s1 in split_sentences(ptext):
-            stext = ptext[s0:s1]
-            matches = self.lexicon.matches(stext)
-            cat = label(score_matches(matches, prior))
+        for (s0, s1), ms in zip(spans, buckets, strict=True):
+            sg, sa, _ = _strong(ms)
+            period = w["sentence"] * lean(sg, sa) + outer
+            resolved = [self._resolve(m, period) for m in ms]
+            cat = label(score_matches(resolved, prior))
             cues = []
-            for m in matches:
-                cs, ce = span(base + s0 + m.start, base + s0 + m.end)
-                cues.append(
-                    Cue(
-                        text=stext[m.start : m.end],
-                        category=m.entry.category,
-                        weight=m.entry.weight,
-                        rule=m.entry.comment,
-                        start=cs,
-                        end=ce,
-                    )
-                )
+            for m in resolved:
+                cs, ce = span(base + m.start, base + m.end)
+                rule = m.entry.comment + (f" [{m.note}]" if m.note else "")
+                cues.append(Cue(text=ptext[m.start : m.end], category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
             ss, se = span(base + s0, base + s1)
-            out.append(Sentence(text=stext, category=cat, cues=cues, start=ss, end=se))
+            out.append(Sentence(text=ptext[s0:s1], category=cat, cues=cues, start=ss, end=se))
         return out
+
+    @staticmethod
+    def _resolve(m: Match, period: float) -> Match:
+        """Read a period cue as goal or achievement from the context's lean."""
+        if m.entry.kind not in ("period", "frame") or m.weight == 0.0:
+            return m
+        if period > 0.05:
+            return Match(m.start, m.end, m.entry, A, m.weight, "read as achievement in a review context")
+        if period < -0.05:
+            return Match(m.start, m.end, m.entry, G, m.weight, "read as goal in a plan context")
+        return m
 
     def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:
         """Length-weighted aggregate of the sentence labels."""

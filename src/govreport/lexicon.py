@@ -1,48 +1,202 @@
 """The cue lexicon: words and phrases that signal what a sentence does.
 
-Each entry is ``Cue(text, category, weight, comment)``. Longer entries win over
-shorter ones at the same position, which is how plan frames override problem
-words (``补短板`` is a goal, not a shortcoming). Weights are relative: a
-sentence's label is the category with the largest sum.
+Each entry is ``LexiconEntry(text, category, weight, comment, kind)``. All
+entries compile into one alternation tried longest-first at each position, so
+a longer entry hides the shorter ones inside it: ``补短板`` (a plan) hides
+``短板`` (a problem), ``未完成`` hides ``完成``, and a *shield* such as ``主要``
+hides the modal ``要``. Weights are relative: a sentence's label is the
+category with the largest sum.
+
+Kinds:
+
+- ``cue``: counts for its category wherever it appears (力争, 获评, 短板).
+- ``period``: an action or result verb that is tense-neutral in Chinese
+  (推进, 实施, 新增, 实现): it counts for whichever period its context points
+  to, goal in a plan part, achievement in a review part; ``category`` is the
+  reading when the context is silent.
+- ``frame``: a ``period`` verb that also cancels the problem words after it in
+  its clause (解决…问题, 防范…风险 are plans, not admissions).
+- ``shield``: a word that merely contains a cue and means something else
+  (主要, 重要 are not the modal 要); it never counts.
+
+The goal cues follow the forward-looking-statement dictionaries used in Chinese
+finance research (future and obligation modals, plan and target nouns); the
+rest are written by hand for government reports.
+
+>>> sorted({e.kind for e in LEXICON})
+['cue', 'frame', 'period', 'shield']
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .models import Category
 
-G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
+G, A, S, N = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+
+Kind = Literal["cue", "period", "frame", "shield"]
 
 
 class LexiconEntry(NamedTuple):
+    """One cue: the literal text, what it argues for, how strongly, and why."""
+
     text: str
     category: Category
     weight: float
     comment: str
+    kind: Kind = "cue"
 
 
-def _e(category: Category, weight: float, comment: str, *texts: str) -> list[LexiconEntry]:
-    return [LexiconEntry(t, category, weight, comment) for t in texts]
+def _e(category: Category, weight: float, comment: str, *texts: str, kind: Kind = "cue") -> list[LexiconEntry]:
+    return [LexiconEntry(t, category, weight, comment, kind) for t in texts]
 
 
 #: the built-in lexicon
 LEXICON: tuple[LexiconEntry, ...] = (
-    # --- goal: forward-looking statements (modal verbs and plan words, after the
-    # forward-looking-statement dictionaries of Chinese finance research)
-    *_e(G, 1.0, "future and obligation modals", "将", "要", "要坚持", "必须", "需要", "应当"),
+    # ------------------------------------------------------------------ goal
+    # future and obligation modals (forward-looking-statement dictionaries)
+    *_e(G, 1.0, "future and obligation modals", "将", "要", "必须", "需要", "应当", "须", "拟", "必将", "将会"),
+    *_e(G, 1.5, "stated intent", "要坚持", "将继续", "要继续", "将进一步", "要进一步", "下大力气"),
+    *_e(G, 2.0, "commitment verbs", "力争", "确保", "争取", "努力实现", "奋力", "期能", "期望", "希望"),
+    *_e(G, 1.5, "plan and target words", "计划", "预期", "目标", "预计", "规划", "工作安排", "总体要求"),
+    *_e(G, 2.5, "plan part headings", "主要预期目标", "重点工作", "主要任务", "工作任务", "发展目标", "目标任务"),
+    *_e(G, 1.5, "coming period anchors", "今年", "明年", "新的一年", "下一步", "未来", "今后", "接下来", "即将"),
+    *_e(G, 2.0, "horizon anchors", "到本世纪中叶", "远景目标", "五年规划", "规划纲要"),
+    # ----------------------------------------------------------- achievement
+    *_e(A, 2.0, "review period anchors", "过去一年", "一年来", "过去五年", "五年来", "这五年", "刚刚过去", "今年以来"),
+    *_e(A, 1.5, "review period anchors", "去年", "上年", "比上年", "较上年", "回顾", "工作回顾", "以来"),
+    *_e(A, 2.0, "year-on-year results", "同比增长", "同比下降", "同比提高", "同比", "增长了", "下降了", "提高了"),
+    *_e(
+        A,
+        2.5,
+        "completed aspect: a result verb with 了 or 已",
+        "完成了",
+        "实现了",
+        "取得了",
+        "达到了",
+        "建成了",
+        "作出了",
+        "积累了",
+        "深化了",
+        "兑现了",
+        "落实了",
+        "解决了",
+        "已",
+        "已经",
+        "均已",
+    ),
+    *_e(A, 2.0, "awards and rankings", "获评", "荣获", "入选", "被评为", "获批", "荣膺", "斩获", "获得"),
+    *_e(A, 2.0, "finished results", "圆满完成", "顺利完成", "成功举办", "圆满收官", "基本完成", "全面完成"),
+    *_e(A, 1.5, "cumulative and record results", "累计", "首次", "创历史新高", "居全国", "位居", "稳居", "率先"),
+    *_e(A, 1.5, "results achieved", "成效", "成绩", "成果", "显著", "明显", "稳中有进", "迈出", "收官"),
+    # ----------------------------------------------------------- shortcoming
+    *_e(
+        S,
+        2.5,
+        "admitted problems",
+        "短板",
+        "不足",
+        "差距",
+        "有待",
+        "仍需",
+        "尚未",
+        "不够",
+        "承压",
+        "薄弱",
+        "滞后",
+        "清醒看到",
+        "清醒认识到",
+        "问题和不足",
+        "困难和挑战",
+        "不稳固",
+        "偏弱",
+        "乏力",
+        "不平衡",
+        "不充分",
+        "压力较大",
+        "还需",
+        "亟待",
+        "亟需",
+        "不及预期",
+        "落空",
+        "失败",
+        "超标",
+        "不强",
+        "不高",
+        "欠缺",
+        "缺乏",
+        "瓶颈",
+        "制约",
+        "隐患",
+        "困境",
+        "低迷",
+        "仍然较多",
+        "依然较多",
+        "还有差距",
+        "还要加大",
+        "不一定",
+        "未见",
+        "依旧",
+    ),
+    *_e(S, 1.0, "problem nouns (cancelled inside a plan frame)", "问题", "困难", "挑战", "矛盾", "风险", "压力"),
+    *_e(S, 1.0, "adverse pressure", "面临", "冲击", "威胁", "波动", "下滑", "放缓", "难以", "能否", "是否"),
+    # negated completion is a shortcoming (longer than the completion verb, so it wins)
+    *_e(
+        S,
+        3.0,
+        "negated completion",
+        "尚未实现",
+        "未实现",
+        "没有实现",
+        "未达到",
+        "未落实",
+        "未兑现",
+        "未完成",
+        "未能",
+        "没有完成",
+        "未解决",
+        "没有解决",
+        "未有效",
+        "尚未有效",
+        "没有下跌",
+        "没有缩短",
+    ),
+    # ------------------------------------------------- period-resolved verbs
+    # problem words inside a plan frame: the frame decides
     *_e(
         G,
-        1.5,
-        "commitment verbs",
-        "力争",
-        "确保",
-        "争取",
-        "努力",
-        "着力",
+        2.0,
+        "plan frames around problem words",
+        "补短板",
+        "补齐短板",
+        "补齐",
+        "弥补",
+        "缩小差距",
+        "缩小",
+        "防范化解",
+        "防范",
+        "化解",
+        "破解",
+        "解决",
+        "应对",
+        "克服",
+        "整治",
+        "攻坚",
+        "治理",
+        "整改",
+        "改进",
+        kind="frame",
+    ),
+    *_e(
+        G,
+        1.0,
+        "action verbs: a task in a plan part, a deed in a review",
         "推动",
         "推进",
         "加快",
+        "加强",
+        "加大",
         "大力",
         "持续",
         "深入",
@@ -59,6 +213,7 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "实施",
         "打造",
         "构建",
+        "建设",
         "健全",
         "完善",
         "促进",
@@ -68,127 +223,82 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "部署",
         "做好",
         "抓好",
+        "办好",
         "稳步",
         "统筹",
         "开展",
         "落实",
+        "继续",
+        "进一步",
+        "着力",
+        "举办",
+        "组织",
+        "设立",
+        "建立",
+        "出台",
+        "制定",
+        "启动",
+        "培育",
+        "引进",
+        "扩大",
+        "拓展",
+        "创建",
+        "发展",
+        kind="period",
     ),
-    *_e(
-        G,
-        2.0,
-        "plan and target words",
-        "计划",
-        "预期",
-        "目标",
-        "预计",
-        "规划",
-        "任务",
-        "工作安排",
-        "总体要求",
-        "主要预期目标",
-        "今年",
-        "明年",
-        "新的一年",
-        "下一步",
-        "未来",
-        "到2027年",
-        "十五五",
-    ),
-    # problem words inside a plan frame: the frame decides (these outrank the shortcoming cues)
-    *_e(
-        G,
-        2.0,
-        "plan frames around problem words",
-        "补短板",
-        "补齐短板",
-        "解决",
-        "防范化解",
-        "缩小差距",
-        "化解",
-        "破解",
-        "攻坚",
-        "整治",
-    ),
-    # --- achievement: results obtained in the reviewed period
     *_e(
         A,
-        1.5,
-        "completion verbs",
+        1.0,
+        "result verbs: a result in a review, a target in a plan",
         "完成",
         "实现",
         "建成",
         "新增",
-        "获评",
-        "累计",
+        "累计完成",
         "取得",
         "达到",
         "突破",
-        "荣获",
-        "入选",
         "落地",
         "签约",
         "竣工",
         "投用",
+        "投运",
         "开通",
         "启用",
-        "增长了",
-        "提高了",
-        "下降了",
-    ),
-    *_e(
-        A,
-        2.0,
-        "review period anchors",
-        "过去一年",
-        "一年来",
-        "去年",
+        "上线",
+        "增长",
+        "提高",
+        "下降",
         "全年",
-        "同比增长",
-        "同比下降",
-        "五年来",
-        "过去五年",
-        "刚刚过去",
-        "成效",
-        "成绩",
-        "显著",
-        "明显",
-        "稳中有进",
-        "迈出",
+        "年均增长",
+        kind="period",
     ),
-    # --- shortcoming: problems the report admits
+    # ---------------------------------------------------------------- shields
+    # words that contain a cue but do not mean it (matched as words, not substrings)
     *_e(
-        S,
-        2.5,
-        "admitted problems",
-        "短板",
-        "不足",
-        "差距",
-        "有待",
-        "仍需",
-        "尚未",
-        "不够",
-        "承压",
-        "薄弱",
-        "滞后",
-        "清醒看到",
-        "问题和不足",
-        "困难和挑战",
-        "不稳固",
-        "较多",
-        "偏弱",
-        "乏力",
-        "不平衡",
-        "不充分",
-        "压力较大",
-        "还需",
-        "亟待",
-        "未完成",
-        "未能",
-        "没有完成",
-        "不及预期",
-        "远超",
-        "落空",
+        N,
+        0.0,
+        "shield: 要 inside a noun or adjective is not the modal",
+        "主要",
+        "重要",
+        "要求",
+        "要素",
+        "纲要",
+        "要点",
+        "摘要",
+        "首要",
+        "必要",
+        "要事",
+        "要务",
+        "简要",
+        "只要",
+        "要地",
+        "需要的",
+        kind="shield",
     ),
-    # negated completion is a shortcoming (longer than the completion verb, so it wins)
-    *_e(S, 3.0, "negated completion", "尚未实现", "未实现", "没有实现", "未达到", "未落实", "未兑现"),
+    *_e(N, 0.0, "shield: 将 as a noun or in fixed words", "将领", "将士", "将军", "即将到来", kind="shield"),
+    *_e(N, 0.0, "shield: 已 in fixed words", "不得已", "而已", kind="shield"),
+    *_e(N, 0.0, "shield: a target word used as a name or a past plan", "计划单列", "原计划", kind="shield"),
+    *_e(N, 0.0, "shield: 问题 in a neutral phrase", "问题导向", kind="shield"),
+    *_e(N, 0.0, "shield: comparison words that are not problems", "是否定", kind="shield"),
 )

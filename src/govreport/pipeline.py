@@ -126,6 +126,7 @@ class _Builder:
         h = node.heading
         title = self.text[h.title_start : h.title_end] if h else None
         here = (*path, title) if title else path
+        self.classifier.enter_section(node.level, title, [self.text[a:b] for a, b in node.paragraphs])
         paragraphs = [self.paragraph(a, b, here) for a, b in node.paragraphs]
         # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
         children = [self.section(c, here) for c in node.children] if h else []
