@@ -1,0 +1,1 @@
+"""The govreport benchmark: ``python -m bench`` (see docs/benchmark.md)."""

@@ -1,0 +1,107 @@
+"""Per-stage timing of ``parse()``: wrap the stage functions the pipeline calls, then call ``parse``.
+
+The benchmark does not re-implement the pipeline: it temporarily replaces the
+functions listed in :data:`STAGE_FUNCTIONS` with timing wrappers and runs the
+real ``govreport.parse``. Only the outermost wrapped call is timed, so a stage
+function that calls another one is counted once, under its own stage. Time
+spent outside every listed function (building the pydantic models, mapping
+offsets in the pipeline's own code) is reported as ``models+glue``.
+
+A listed function that no longer exists (the pipeline was refactored) is
+reported in ``missing`` instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: stage name -> (module, attribute path) of the functions ``pipeline.py`` calls for it
+STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "decode+normalise": (
+        ("govreport.pipeline", "decode_bytes"),  # bytes -> str, as imported by the pipeline
+        ("govreport.pipeline", "normalize_and_explain"),  # the whole normalisation chain
+    ),
+    "outline": (
+        ("govreport.outline", "split"),  # scan + validate + build
+        ("govreport.outline", "find_title"),
+    ),
+    "classify": (
+        ("govreport.classify", "report_year"),
+        ("govreport.classify", "Lexicon.default"),
+        ("govreport.classify", "Classifier.sentences"),  # split sentences, match cues, label
+        ("govreport.classify", "Classifier.paragraph_label"),
+        ("govreport.classify", "Classifier.section_label"),
+    ),
+    "targets": (("govreport.targets", "extract"),),
+}
+STAGES: tuple[str, ...] = (*STAGE_FUNCTIONS, "models+glue")
+
+
+class StageTimer:
+    """Accumulates seconds per stage while :meth:`installed` is active."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STAGE_FUNCTIONS, 0.0)
+        self.missing: list[str] = []
+        self._active = False
+
+    def _wrap(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._active:  # nested: counted by the outer stage
+                return fn(*args, **kwargs)
+            self._active = True
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds[stage] += time.perf_counter() - t0
+                self._active = False
+
+        return timed
+
+    @contextmanager
+    def installed(self) -> Iterator[StageTimer]:
+        """Replace the stage functions with timed ones; restore them on exit."""
+        undo: list[tuple[object, str, object]] = []
+        try:
+            for stage, targets in STAGE_FUNCTIONS.items():
+                for module_name, path in targets:
+                    owner: object = importlib.import_module(module_name)
+                    *parents, attr = path.split(".")
+                    try:
+                        for p in parents:
+                            owner = getattr(owner, p)
+                        raw = inspect.getattr_static(owner, attr)
+                    except AttributeError:
+                        self.missing.append(f"{module_name}.{path}")
+                        continue
+                    if isinstance(raw, (classmethod, staticmethod)):
+                        new: object = staticmethod(self._wrap(stage, getattr(owner, attr)))
+                    else:
+                        new = self._wrap(stage, raw)
+                    undo.append((owner, attr, raw))
+                    setattr(owner, attr, new)
+            yield self
+        finally:
+            for owner, attr, raw in reversed(undo):
+                setattr(owner, attr, raw)
+
+
+def timed_parse(docs: list[bytes]) -> tuple[float, dict[str, float], list[str]]:
+    """Parse every document once with stage timers on: total seconds, seconds per stage, missing hooks."""
+    import govreport
+
+    timer = StageTimer()
+    with timer.installed():
+        t0 = time.perf_counter()
+        for d in docs:
+            govreport.parse(d)
+        total = time.perf_counter() - t0
+    per = dict(timer.seconds)
+    per["models+glue"] = max(total - sum(timer.seconds.values()), 0.0)
+    return total, per, timer.missing
