@@ -85,8 +85,15 @@ STYLES: tuple[Style, ...] = (
     _s("paren_circled", r"(?P<marker>(?P<num>[⑴-⒇]))\s*", 5.5, False, "⑴ ⑵: parenthesised digits as one character"),
     _s("markdown", r"(?P<marker>#{1,6})\s+", None, True, "markdown headings from OCR and web exports"),
     _s(
+        "appendix",
+        rf"(?P<marker>附件\s*(?P<num>\d{{1,2}}|[{_CN}]{{1,3}})?)[\s　:：]*",
+        -1,
+        True,
+        "附件1 / 附件2 名词解释: appendices are top-level sections after the body",
+    ),
+    _s(
         "news_number",
-        r"(?P<marker>(?P<num>\d{1,2}))\s+(?=\p{Han})",
+        r"(?P<marker>(?P<num>\d{1,2}))\s+(?=\p{Han})(?![兆亿万千百年月日个名家项条次元岁])",
         None,
         False,
         "newspaper reprints number their parts as a bare number and a space: 6 大力做好乡村振兴工作",
@@ -104,7 +111,7 @@ class Block:
 
     start: int
     end: int
-    kind: str = "paragraph"  # or "heading"
+    kind: str = "paragraph"  # or "heading", or "title" (the document's own title line)
     style: str | None = None
     marker: str | None = None
     number: int | None = None
@@ -112,6 +119,7 @@ class Block:
     title_end: int = 0
     body_start: int | None = None  # run-in body after the title, up to ``end``
     level: int = 0
+    lead: Block | None = None  # for a paragraph: its reading as a lead-sentence heading, if it has one
 
 
 @dataclass
@@ -123,13 +131,62 @@ class Node:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     end: int = 0
+    title: tuple[int, int] | None = None  # on the root: the document title's span
+
+
+# ---------------------------------------------------------------- paragraph-level rules
+
+#: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
+#: two siblings do so, each becomes a child section titled by its clause. Tried in order.
+LEADS: tuple[Style, ...] = (
+    _s(
+        "dash_lead",
+        r"(?P<marker>——)(?P<title>[^。！？!?\n]{2,40})。(?=\S)",
+        None,
+        False,
+        "——经济总体回升向好。…: the dashed achievements list of a work report's review",
+    ),
+    _s(
+        "ordinal_lead",
+        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
+        None,
+        False,
+        "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
+    ),
+    _s(
+        "ordinal_lead",
+        rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[，,、])(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
+        None,
+        False,
+        "第一，…。 第二，…。 opening consecutive paragraphs",
+    ),
+    _s(
+        "lead",
+        r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之)"
+        r"(?P<title>[^，,。！？!?；;：:是\n]{4,25})。(?=\S)",
+        None,
+        False,
+        "多点发力提振消费。积极…: a bold lead clause (no comma) in front of its paragraph; not a "
+        "statement with a subject pronoun (我们要…) or a copula (…是…), nor a PDF line starting mid-phrase (的…)",
+    ),
+)
+
+#: a short line that names a place or a facility is a photo caption, not a subhead
+CAPTION_TAIL = regex.compile(r"(?:宿舍|岛|港|码头|车间|大厦|广场|公园|街区|现场|全景|鸟瞰|夜景|一角|外景|远眺)$")
+
+#: an address to the audience alone on a line closes the chapters below the top level:
+#: leads after it are children of the part, as 深入推进依法行政。 after 各位代表！ in a work report
+SALUTATION = regex.compile(r"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[！!：:]?")
+
+_SUBHEAD_BAD_END = "。！？!?；;，,、：:…—-"
+MAX_SUBHEAD = 24  # an unnumbered subhead is a short phrase; a longer line without 。 is a wrapped body line
 
 
 def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
     """The first style whose marker opens ``line`` (already stripped)."""
     for style in STYLES:
         m = style.pattern.match(line)
-        if m and m.end() < len(line):
+        if m and (m.end() < len(line) or style.name == "appendix"):
             return style, m
     return None
 
@@ -143,16 +200,14 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip()
     if s.startswith("**") and s.endswith("**") and len(s) > 4:
         return True
-    hit = match_heading(s)
-    if hit is None:
-        return False
-    style, m = hit
-    return _title_bounds(s, m.end(), style) is not None
+    return _heading_block(s, 0, len(s)) is not None
 
 
 def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | None] | None:
     """Title span and run-in body start within a stripped line, or None if not a heading."""
     rest = line[pos:]
+    if not rest and style.name == "appendix":
+        return 0, pos, None  # 附件1 alone: the marker is its own title
     if not rest or rest[0] in "%.．,，、)）%":
         return None
     if rest[0].isdigit() and style.name in ("arabic_dot", "arabic_dun", "news_number"):
@@ -160,41 +215,77 @@ def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | No
     cut = min((i for i, c in enumerate(rest) if c in _FINAL), default=-1)
     if cut == -1:
         end, body = len(rest), None
-        if style.name == "news_number" and len(rest) > 30:
-            return None
     else:
         end = cut
         body = cut + 1 if cut + 1 < len(rest) else None
+    if style.name == "news_number" and (body is not None or end > 30 or regex.search(r"[，,；;：:]", rest[:end])):
+        return None  # a newspaper's numbered part title is one short line, never a sentence
     if end == 0 or end > MAX_TITLE:
         return None
     return pos, pos + end, (pos + body if body is not None else None)
 
 
 _LINE = regex.compile(r"[^\n]+")
+_OPEN_ONLY = regex.compile(r"[(（]")
+_CLOSE_START = regex.compile(rf"\s*[{_CN}\d]{{1,3}}\s*[)）]")
 
 
 def scan(text: str) -> list[Block]:
     """Lines to blocks: every non-blank line is a heading candidate or a paragraph."""
     blocks: list[Block] = []
-    for m in _LINE.finditer(text):
-        raw = m.group()
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        pos, raw = lines[i]
         s = raw.strip()
+        i += 1
         if not s:
             continue
-        start = m.start() + (len(raw) - len(raw.lstrip()))
+        start = pos + (len(raw) - len(raw.lstrip()))
         end = start + len(s)
+        if _OPEN_ONLY.fullmatch(s) and i < len(lines) and _CLOSE_START.match(lines[i][1]):
+            # a heading split after its opening bracket: （ / 三）改革开放持续深化
+            npos, nraw = lines[i]
+            ns = nraw.strip()
+            nstart = npos + (len(nraw) - len(nraw.lstrip()))
+            joined = _heading_block(s + ns, 0, len(s) + len(ns))
+            if joined is not None:
+                i += 1
+                shift = nstart - 1
+
+                def at(k: int, shift: int = shift, first: int = start) -> int:
+                    return first if k == 0 else shift + k
+
+                joined.start, joined.end = start, nstart + len(ns)
+                joined.title_start, joined.title_end = at(joined.title_start), at(joined.title_end)
+                if joined.body_start is not None:
+                    joined.body_start = at(joined.body_start)
+                blocks.append(joined)
+                continue
         block = _heading_block(s, start, end)
-        blocks.append(block or Block(start, end))
+        if block is None:
+            block = Block(start, end)
+            block.lead = _lead_block(s, start, end)
+        blocks.append(block)
     return blocks
 
 
 def _heading_block(s: str, start: int, end: int) -> Block | None:
     if s.startswith("**") and s.endswith("**") and len(s) > 4 and "**" not in s[2:-2]:
+        inner = _heading_block(s[2:-2].strip(), start + 2, end - 2)
+        if inner is not None and inner.style != "news_number":
+            inner.start, inner.end = start, end
+            return inner  # a numbered heading set in bold: **一、总体要求**
         return Block(start, end, "heading", "bold", "**", None, start + 2, end - 2)
     hit = match_heading(s)
     if hit is None:
         return None
     style, m = hit
+    if style.name == "markdown":
+        inner = _heading_block(s[m.end() :], start + m.end(), end)
+        if inner is not None and inner.style not in ("news_number", "bold"):
+            inner.start = start
+            return inner  # a numbered heading under markdown: ## 一、总体要求
     bounds = _title_bounds(s, m.end(), style)
     if bounds is None:
         return None
@@ -212,14 +303,117 @@ def _heading_block(s: str, start: int, end: int) -> Block | None:
     )
 
 
+def _lead_block(s: str, start: int, end: int) -> Block | None:
+    """The paragraph's reading as a lead-sentence heading (decided later, by its siblings)."""
+    for style in LEADS:
+        m = style.pattern.match(s)
+        if m is None:
+            continue
+        num = m.groupdict().get("num")
+        number = parse_number(num) if num else None
+        if num and number is None:
+            continue
+        marker = m.groupdict().get("marker")
+        return Block(
+            start, end, "heading", style.name, marker, number, start + m.start("title"), start + m.end("title"),
+            start + m.end(),
+        )  # fmt: skip
+    return None
+
+
+# ---------------------------------------------------------------- title and subheads
+
+
+def _is_body(s: str) -> bool:
+    """A line of running text: it ends a sentence, or is a long line of Chinese."""
+    if s[-1] in _FINAL or s.endswith(("。”", "！”", "？”", "。)", "。）")):
+        return True
+    return len(s) > MAX_TITLE and len(regex.findall(r"\p{Han}", s)) * 2 > len(s)
+
+
+def take_title(text: str, blocks: list[Block]) -> int:
+    """Mark the document's own title among the lines before the body; return the body's first index.
+
+    The title is the last markdown heading of the shallowest level before the body (web
+    exports put banners above it), else the first short line with four Han characters
+    (two if no line has four).
+    Other headings before the title are banners and mastheads: they become paragraphs.
+    """
+    zone = 0
+    while zone < len(blocks):
+        b = blocks[zone]
+        s = text[b.start : b.end]
+        if b.kind == "heading" and not (b.style or "").startswith(("markdown", "bold")):
+            break
+        if b.kind == "paragraph" and _is_body(s):
+            break
+        zone += 1
+    md = [i for i in range(zone) if blocks[i].kind == "heading"]
+    pick: int | None = None
+    if md:
+        top = min(len(blocks[i].marker or "") for i in md)
+        pick = max(i for i in md if len(blocks[i].marker or "") == top)
+    else:
+        # four Han characters make a title; a menu token (下载, 打印) has two: use one only if alone
+        han = [len(regex.findall(r"\p{Han}", text[b.start : b.end])) for b in blocks[:zone]]
+        short = [i for i in range(zone) if blocks[i].end - blocks[i].start <= MAX_TITLE]
+        pick = next((i for i in short if han[i] >= 4), next((i for i in short if han[i] >= 2), None))
+    if pick is None:
+        return zone
+    for i in range(pick):
+        if blocks[i].kind == "heading":
+            b = blocks[i]
+            blocks[i] = Block(b.start, b.end)
+    t = blocks[pick]
+    blocks[pick] = Block(t.start, t.end, "title", title_start=t.start, title_end=t.end)
+    return zone
+
+
+def _subhead_shape(s: str) -> bool:
+    """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
+    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _SUBHEAD_BAD_END or s.endswith(("。”", "！”")):
+        return False
+    if regex.search(r"[：:。；;！？!?]", s) or len(regex.findall(r"\p{Han}", s)) < 4:
+        return False
+    return CAPTION_TAIL.search(s) is None and SALUTATION.fullmatch(s) is None
+
+
+def mark_subheads(text: str, blocks: list[Block], first: int) -> None:
+    """Unnumbered subheads: a short line between two stretches of body text.
+
+    Accepted only when the document has at least two of them, so a lone short line
+    (a caption or banner left by the layout) stays a paragraph.
+    """
+    found: list[int] = []
+    for i in range(max(first, 1), len(blocks) - 1):
+        b = blocks[i]
+        if b.kind != "paragraph" or not _subhead_shape(text[b.start : b.end]):
+            continue
+        prev, nxt = blocks[i - 1], blocks[i + 1]
+        prev_ok = prev.kind == "heading" and prev.body_start is not None
+        prev_ok = prev_ok or (prev.kind == "paragraph" and _is_body(text[prev.start : prev.end]))
+        if prev_ok and nxt.kind == "paragraph" and _is_body(text[nxt.start : nxt.end]):
+            found.append(i)
+    if len(found) < 2:
+        return
+    for i in found:
+        b = blocks[i]
+        blocks[i] = Block(b.start, b.end, "heading", "subhead", None, None, b.start, b.end)
+
+
+# ---------------------------------------------------------------- validation
+
+
 def _rank(style: str) -> float | None:
     if style.startswith("markdown"):
         return None
+    if style == "subhead":
+        return 0.9  # between formal parts and 一、: newspaper digests put (一) under plain subheads
     return STYLE_BY_NAME[style].rank if style in STYLE_BY_NAME else None
 
 
 def _strong(style: str) -> bool:
-    if style.startswith("markdown") or style == "bold":
+    if style.startswith("markdown") or style in ("bold", "subhead"):
         return True
     return STYLE_BY_NAME[style].strong if style in STYLE_BY_NAME else False
 
@@ -286,8 +480,77 @@ def validate(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
             seen.add(style)
             out.append(b)
         else:
-            out.append(Block(b.start, b.end))
+            p = Block(b.start, b.end)
+            p.lead = _lead_block_of(b)
+            out.append(p)
     return out, diags
+
+
+def _lead_block_of(b: Block) -> Block | None:
+    return None
+
+
+def accept_leads(text: str, blocks: list[Block]) -> None:
+    """Turn paragraphs that open with a lead clause into child sections, when siblings agree.
+
+    Leads are grouped by the section they sit in. A group is accepted when it has two or
+    more members (for 一是/二是: numbered 1, 2, … in order) that come as a run, with fewer
+    other paragraphs between its first and last member than it has members: leads are a
+    list of parallel items, not topic sentences scattered through an article. A lone lead
+    that opens its section is accepted when the same kind was accepted at the same level.
+    """
+    stack: list[tuple[int, int]] = []  # (block index, level) of the open headings
+    groups: dict[tuple[int, str], list[int]] = {}
+    parent_level: dict[int, int] = {}
+    opens: set[int] = set()  # leads that are the first paragraph of their section
+    para_rank: dict[int, int] = {}  # paragraph index -> its position among its parent's paragraphs
+    counts: dict[int, int] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            while stack and stack[-1][1] >= b.level:
+                stack.pop()
+            stack.append((i, b.level))
+            continue
+        if b.kind != "paragraph":
+            continue
+        if SALUTATION.fullmatch(text[b.start : b.end]) and stack and stack[0][1] == 1:
+            del stack[1:]
+            continue
+        parent = stack[-1] if stack else (-1, 0)
+        para_rank[i] = counts.get(parent[0], 0)
+        counts[parent[0]] = para_rank[i] + 1
+        if b.lead is None:
+            continue
+        if para_rank[i] == 0 and parent[0] >= 0:
+            opens.add(i)
+        groups.setdefault((parent[0], b.lead.style or ""), []).append(i)
+        parent_level[i] = parent[1]
+    accepted: list[int] = []
+    levels: set[tuple[str, int]] = set()
+    singles: list[tuple[str, int]] = []
+    for (_, style), members in groups.items():
+        if style == "ordinal_lead":
+            run: list[int] = []
+            for i in members:
+                lead = blocks[i].lead
+                if lead is not None and lead.number == len(run) + 1:
+                    run.append(i)
+            members = run
+        spread = para_rank[members[-1]] - para_rank[members[0]] + 1 if members else 0
+        if len(members) >= 2 and spread - len(members) < len(members):
+            accepted.extend(members)
+            levels.add((style, parent_level[members[0]]))
+        elif len(members) == 1 and style != "ordinal_lead" and members[0] in opens:
+            singles.append((style, members[0]))
+    accepted.extend(i for style, i in singles if (style, parent_level[i]) in levels)
+    for i in accepted:
+        lead = blocks[i].lead
+        assert lead is not None
+        lead.level = parent_level[i] + 1
+        blocks[i] = lead
+
+
+# ---------------------------------------------------------------- tree
 
 
 def build(blocks: list[Block], text_length: int) -> Node:
@@ -295,7 +558,9 @@ def build(blocks: list[Block], text_length: int) -> Node:
     root = Node(None, 0)
     path: list[Node] = [root]
     for b in blocks:
-        if b.kind == "heading":
+        if b.kind == "title":
+            root.title = (b.title_start, b.title_end)
+        elif b.kind == "heading":
             while len(path) > 1 and path[-1].level >= b.level:
                 path.pop()
             node = Node(b, b.level)
@@ -321,19 +586,32 @@ Splitter = Callable[[str], tuple[Node, list[Diagnostic]]]
 
 
 def split(text: str) -> tuple[Node, list[Diagnostic]]:
-    """Scan, validate and build: the whole outline stage."""
-    blocks, diags = validate(scan(text))
+    """Scan, find the title and subheads, validate numbers, accept leads, build: the outline stage.
+
+    >>> root, _ = split("一、工作回顾\\n多点发力提振消费。积极创新消费场景。\\n项目带动稳定投资。滚动实施重点项目。")
+    >>> [(c.heading.style, c.level) for c in root.children[0].children]
+    [('lead', 2), ('lead', 2)]
+    """
+    blocks = scan(text)
+    first = take_title(text, blocks)
+    mark_subheads(text, blocks, first)
+    blocks, diags = validate(blocks)
+    accept_leads(text, blocks)
     return build(blocks, len(text)), diags
 
 
 def find_title(text: str, root: Node) -> tuple[int, int] | None:
-    """The document's own title: a short first line before the body (normalised span)."""
-    first = regex.search(r"[^\s][^\n]*", text)
-    if first is None:
-        return None
-    line = first.group().rstrip()
-    if len(line) > 60 or line[-1] in _FINAL or looks_like_heading(line):
-        return None
-    if root.paragraphs and root.paragraphs[0][0] == first.start():
-        return first.start(), first.start() + len(line)
-    return None
+    """The span of the document's own title line (normalised), as found by :func:`take_title`."""
+    return root.title
+
+
+_TITLE_MARKUP = regex.compile(r"^#{1,6}\s+|^\*\*|\*\*$")
+
+
+def clean_title(line: str) -> str:
+    """The title line without its markdown or bold markup.
+
+    >>> clean_title("## 力争“开门红”：各区市“起步即冲刺”")
+    '力争“开门红”：各区市“起步即冲刺”'
+    """
+    return _TITLE_MARKUP.sub("", line.strip()).strip()

@@ -96,7 +96,7 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
         diagnostics.append(d)
     title_span = outline.find_title(norm.text, root)
     if title_span is not None:
-        report.title = norm.text[title_span[0] : title_span[1]]
+        report.title = outline.clean_title(norm.text[title_span[0] : title_span[1]])
         report.title_start, report.title_end = norm.span(*title_span)
         root.paragraphs = [p for p in root.paragraphs if p != title_span]
     lexicon = classify.Lexicon.default()
