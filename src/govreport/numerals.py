@@ -64,8 +64,8 @@ def parse_cn(s: str) -> int | None:
             pending = DIGITS[c]
         else:
             unit = UNITS[c]
-            if unit >= last_unit:
-                return None
+            if unit >= last_unit or (pending is None and (unit != 10 or total)):
+                return None  # 百十, 二百十: only a leading 十 may stand without its digit
             total += (1 if pending is None else pending) * unit
             pending = None
             last_unit = unit
