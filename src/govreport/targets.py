@@ -1,68 +1,301 @@
-"""Quantities: growth targets and results with their indicator, value, unit and qualifier."""
+"""Quantities: growth targets and results with their indicator, value, unit and qualifier.
+
+One compiled pattern finds every number that carries a unit (5.5%, 4万人, 三千亩, 3―5所,
+百分之五); the words around it give the rest, each from a table below:
+
+- the **qualifier** after it (以上, 左右…) or right before it (不低于, 力争, 约);
+- the **direction** verb right before it (增长, 下降, 控制在, 达到);
+- the **indicator**: the phrase before it in the same clause, stripped of framing words
+  (今年, 力争…) and verbs; when only a verb is left (建设15个以上共享工厂) the noun after the
+  unit; when nothing is left (、增长5.4%) the indicator of the previous quantity in the sentence;
+- the **role** from the sentence's category (goal -> target, achievement -> result), with
+  a 主要预期目标是… list making everything after it a target.
+
+Numbers that belong to names are skipped: 5号线, “十四五”, 2+6, PM2.5, 第3批.
+
+>>> [(t.indicator, t.value, t.magnitude, t.unit, t.qualifier) for t in find("生产总值增长5.5%以上，新增就业4万人。")]
+[('生产总值', Decimal('5.5'), None, '%', '以上'), ('新增就业', Decimal('4'), '万', '人', None)]
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 import regex
 
-from .models import Category, Target
+from .models import Category, Sentence, Target
+from .quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
+Direction = Literal["increase", "decrease", "keep", "reach"]
+Hardness = Literal["hard", "soft"]
 
-QUALIFIERS = ("以上", "左右", "以内", "以下", "不低于", "不超过", "力争", "约", "区间")
-HARD = {"以上", "不低于", "确保", "以内", "不超过"}
-_DIRECTIONS = {
-    "增长": "increase",
-    "提高": "increase",
-    "上涨": "increase",
-    "涨幅": "increase",
-    "增加": "increase",
-    "下降": "decrease",
-    "降低": "decrease",
-    "减少": "decrease",
-    "控制在": "keep",
-    "保持在": "keep",
-    "稳定在": "keep",
-    "达到": "reach",
-    "达": "reach",
+
+def _words(spaced: str) -> tuple[str, ...]:
+    """Table entries written as one space-separated string."""
+    return tuple(spaced.split())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of ``words``, longest first so that 个百分点 wins over 个."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- units
+# name -> kind. "percent": shares and changes; "count": measure words that can precede
+# their noun (建设15个共享工厂); "measure": physical and money units.
+UNITS: dict[str, str] = {
+    # percentages and percentage points: 增长5.5%, 提高0.5个百分点, 千分之 rates
+    "%": "percent",
+    "‰": "percent",
+    "个百分点": "percent",
+    "百分点": "percent",
+    # money: 16.4亿元, 2.66兆元, 300亿美元
+    "元": "measure",
+    "美元": "measure",
+    "港元": "measure",
+    "欧元": "measure",
+    # count classifiers: 120个, 80家, 3所, 414万台, 3.5万名
+    **dict.fromkeys(
+        _words(
+            "个 家 项 所 座 台 部 辆 套 户 名 位 条 处 件 场 艘 架 间 张 宗 批 种 只 头 株 棵 册 篇 次 人 人次 床 栋"
+        ),
+        "count",
+    ),
+    # area, length, mass: 12万亩, 40公里, 1.3万亿斤
+    **dict.fromkeys(
+        _words("亩 公顷 平方公里 平方千米 平方米 公里 千米 米 延米 吨 公斤 千克 斤 克 微克 毫克"), "measure"
+    ),
+    # energy, power, volume, freight: 100万千瓦, 1.2GW, 333亿度 is left out (度 is also degrees)
+    **dict.fromkeys(_words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 GW MW kW kWh TEU"), "measure"),
+    # multiples: 成长10倍
+    "倍": "measure",
+}
+#: Denominators of compound units: 58万元/人, 29微克/立方米, 0.6人/百亿元.
+PER_UNITS = (*UNITS, "年", "天", "日", "月", "小时")
+
+#: Units that must not be followed by these characters (3个月 is a duration, not 3个).
+_UNIT_GUARDS = {"个": "月", "台": "阶", "位": "于", "米": "粮"}
+
+_MAG = _alt(MAGNITUDES)
+_UNIT_ONE = "|".join(
+    f"{regex.escape(u)}(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else regex.escape(u)
+    for u in sorted(UNITS, key=len, reverse=True)
+)
+_UNIT = rf"(?:{_UNIT_ONE})(?![A-Za-z])(?:/(?:{_MAG})?(?:{_alt(PER_UNITS)}))?"
+_NUM = rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})"
+_RANGE_SEP = r"[-‐‑–—―~～]{1,2}|至|到"
+
+# ---------------------------------------------------------------- qualifiers
+#: Qualifiers written after the quantity, with how binding they are.
+TRAILING_QUALIFIERS: dict[str, Hardness] = {
+    "以上": "hard",  # a floor: 增长5.5%以上
+    "以内": "hard",  # a ceiling: 控制在5%以内
+    "以下": "hard",  # a ceiling: 维持在2%以下
+    "左右": "soft",  # an expectation: 增长5%左右
+    "区间": "soft",  # an explicit range: 增长5%—6%区间
+}
+#: Qualifiers written right before the number (a direction verb may sit between).
+LEADING_QUALIFIERS: dict[str, Hardness] = {
+    "不低于": "hard",
+    "不少于": "hard",
+    "不超过": "hard",
+    "不高于": "hard",
+    "力争": "soft",  # 力争达到6%: an aspiration beyond the expectation
+    "约": "soft",
+}
+#: Cue words in the sentence before a quantity that has no qualifier of its own.
+HARDNESS_CUES: dict[str, Hardness] = {
+    "确保": "hard",
+    "必须": "hard",
+    "不突破": "hard",
+    "预期": "soft",
+    "预计": "soft",
+    "力争": "soft",
+    "争取": "soft",
+    "努力": "soft",
 }
 
-_TARGET = regex.compile(
-    r"(?P<indicator>[\p{Han}A-Za-z]{2,14}?)"
-    r"(?P<direction>增长|提高|上涨|增加|下降|降低|减少|控制在|保持在|稳定在|达到|达)?"
-    r"(?P<value>\d+(?:\.\d+)?)"
-    r"(?P<unit>%|个百分点|万人|人|万元|亿元|元|个|家|项|万户|户|亩|公里|万平方米|平方米|吨|万吨|辆|所|次|人次)"
-    r"(?P<qualifier>以上|左右|以内|以下)?"
+# ---------------------------------------------------------------- directions
+#: Verbs right before the number (a leading qualifier may sit between) and their direction.
+#: Noun-like words (涨幅, 增速) keep their place in the indicator as well.
+DIRECTIONS: dict[str, Direction] = {
+    **dict.fromkeys(_words("增长 成长 增加 提高 提升 上涨 增至 提高到 提高至 提升至 提升到 增加到 扩大"), "increase"),
+    **dict.fromkeys(_words("涨幅 增速 增幅 增长率 年增率"), "increase"),
+    **dict.fromkeys(_words("下降 降低 减少 降至 降到 压减 缩减 下降到 降幅"), "decrease"),
+    **dict.fromkeys(_words("控制在 保持在 稳定在 维持在 保持 稳定"), "keep"),
+    **dict.fromkeys(_words("达到 达 突破 超过 达成"), "reach"),
+}
+_NOUN_DIRECTIONS = frozenset(_words("涨幅 增速 增幅 增长率 年增率 降幅"))
+_VERB_DIRECTIONS = tuple(d for d in DIRECTIONS if d not in _NOUN_DIRECTIONS)
+
+# ---------------------------------------------------------------- indicator trimming
+#: Framing words stripped from the start of an indicator: time, modality, scope.
+FRAMING = _words(
+    # time
+    "今年 全年 明年 年内 当年 本年度 到年底 年底 年末 每年 逐年 年 月 日 底 前 内 起 "
+    # modality and causation
+    "预计 计划 力争 确保 争取 努力 推动 预期 实现 完成 促使 带动 致力 将 可 再 先 拟 要 已 并 还 的 其中 "
+    # comparison and scope
+    "比上年 较上年 比去年 同比 共 累计 全市 全省 全区 全县 我市 我省 我区"
 )
+#: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
+LINKS = _words(
+    "平均为 分别为 拟按 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 累计 总计 合计 共 近 超 已 将 要 可 再 "
+    "的 由 从 之 达"
+)
+#: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
+OBJECT_VERBS = _words(
+    "新增 增加 建设 新建 建成 引进 新引进 签约 新签约 实施 完成 创造 打造 培育 开工 新开工 竣工 新竣工 "
+    "改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动"
+)
+#: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
+MANNER = _words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
+#: Conjunctions that end the phrase before a quantity (6,000亿元投资及约4万个就业机会).
+_CONJ = "及和与并或、"
+_CLAUSE_BREAK = regex.compile(rf"[，,；;。：:！？!?\n（）()“”「」《》\[\]【】\s{_CONJ}\d%]")
+_FRAMING_RE = regex.compile(rf"^(?:{_alt(FRAMING)})+")
+_VERB_ONLY = regex.compile(rf"^(?:{_alt(MANNER)})*(?:{_alt(OBJECT_VERBS)})+$")
+_TAIL = regex.compile(
+    rf"(?P<dir>{_alt(_VERB_DIRECTIONS)})?(?P<lead>{_alt(LEADING_QUALIFIERS)})?"
+    rf"(?P<dir2>{_alt(_VERB_DIRECTIONS)})?\s?(?:[A-Z]{{2,5}}\s?)?\s?$"
+)
+_GAP = regex.compile(r"\s?[A-Z]{2,5}\s?$|\s$")
+_AFTER = regex.compile(rf"\s?(?P<run>[\p{{Han}}A-Za-z][^，,；;。：:！？!?\n（）()“”「」《》\d{_CONJ}]*)")
+
+#: Anchors of this year's target list: quantities after one, in its paragraph, are targets.
+ANCHORS = regex.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
+
+_QUANTITY = regex.compile(
+    r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
+    r"(?:百分之(?P<pnum>" + _NUM + r")(?:(?:至|到)百分之(?P<phigh>" + _NUM + r"))?"
+    # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
+    rf"|(?:(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
+    rf"(?:(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
+    rf"\s?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT}))"
+    rf"(?P<qual>{_alt(TRAILING_QUALIFIERS)})?"
+)
+_CN_START = regex.compile("[零〇○一二两三四五六七八九十百千]")
 
 
 @dataclass(frozen=True)
 class RawTarget:
     """A quantity found in normalised text (positions in normalised coordinates)."""
 
-    indicator: str
-    direction: str | None
+    indicator: str | None
+    direction: Direction | None
     value: Decimal
+    high: Decimal | None
     unit: str
+    magnitude: str | None
     qualifier: str | None
+    hardness: Hardness | None
+    average: bool
     start: int
     end: int
 
 
+def _strip(phrase: str) -> str:
+    """Drop framing words at the start and link / direction verbs at the end."""
+    prev = None
+    while prev != phrase:
+        prev = phrase
+        phrase = _FRAMING_RE.sub("", phrase)
+        for word in (*LINKS, *_VERB_DIRECTIONS, *LEADING_QUALIFIERS):
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase = phrase[: -len(word)]
+                break
+        else:
+            if phrase in LINKS or phrase in LEADING_QUALIFIERS or phrase in DIRECTIONS:
+                phrase = ""
+    return phrase
+
+
+def _before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
+    """Start and text of the phrase before ``pos`` up to the clause break (not before ``floor``)."""
+    start = pos
+    gap = _GAP.search(text, floor, pos)  # 国防预算达 GDP 3%: a ratio base between verb and number
+    if gap:
+        start = gap.start()
+    while start > floor and not _CLAUSE_BREAK.match(text[start - 1]):
+        start -= 1
+    return start, text[start:pos]
+
+
+def _indicator(text: str, m: regex.Match[str], before: str, sentence_start: int, previous: str | None) -> str | None:
+    tail = _TAIL.search(before)
+    core = _strip((before[: tail.start()] if tail else before).strip())
+    if core and not _VERB_ONLY.match(core):
+        return core
+    after = _AFTER.match(text, m.end())
+    if after:
+        return after.group("run")
+    if core:
+        # a bare verb: 今年先发行1万亿元 refers back to the object of an earlier 发行…
+        obj = regex.search(regex.escape(core[-2:]) + r"(\p{Han}{2,12})", text[sentence_start : m.start()])
+        return obj.group(1) if obj else core
+    return previous
+
+
+def _unit_kind(unit: str) -> str:
+    return UNITS.get(unit.split("/")[0], "measure")
+
+
 def find(text: str, base: int = 0) -> list[RawTarget]:
-    """Quantities in ``text``; ``base`` is added to every position."""
+    """Quantities in ``text``; ``base`` is added to every position.
+
+    >>> [(t.indicator, t.value, t.high, t.unit) for t in find("新增省级特色高中3―5所，“十四五”时期建设5号线")]
+    [('新增省级特色高中', Decimal('3'), Decimal('5'), '所')]
+    """
     found: list[RawTarget] = []
-    for m in _TARGET.finditer(text):
+    sentence_start = 0
+    previous: str | None = None
+    floor = 0  # the phrase before a quantity never reaches into the previous one
+    for m in _QUANTITY.finditer(text):
+        if m.group("pnum"):
+            number, high_s, mag, unit = m.group("pnum"), m.group("phigh"), None, "%"
+        else:
+            number, high_s, mag, unit = m.group("num"), m.group("high"), m.group("mag"), m.group("unit")
+            unit = unit.strip()
+            if _CN_START.match(number) and len(number) == 1 and not mag and _unit_kind(unit) == "count":
+                continue  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
+        value = amount(number, None)
+        if value is None:
+            continue
+        if m.group("big"):
+            shift = MAGNITUDES[m.group("bigmag")] - MAGNITUDES.get(mag or "", 0)
+            if shift <= 0 or value >= 10**shift:
+                continue  # 3万5亿: not one number
+            value = plain(value + Decimal(m.group("big").replace(",", "")).scaleb(shift))
+        high = parse_value(high_s) if high_s else None
+        if _inside_short_quote(text, m.start(), m.end()):
+            continue  # “3+N”, “两个一百年”: a name in quotation marks
+        cut = max(text.rfind(c, 0, m.start()) for c in "。！？；;!?\n")
+        if cut + 1 > sentence_start:
+            sentence_start, previous = cut + 1, None
+        _, before = _before(text, m.start(), floor)
+        floor = m.end()
+        tail = _TAIL.search(before)
+        dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
+        lead = tail.group("lead") if tail else None
+        qualifier = m.group("qual") or lead
+        hardness = _hardness(qualifier, high, text[sentence_start : m.start()])
+        indicator = _indicator(text, m, before, sentence_start, previous) or None
+        previous = indicator
         found.append(
             RawTarget(
-                indicator=m.group("indicator"),
-                direction=_DIRECTIONS.get(m.group("direction") or ""),
-                value=Decimal(m.group("value")),
-                unit=m.group("unit"),
-                qualifier=m.group("qualifier"),
+                indicator=indicator,
+                direction=DIRECTIONS.get(dir_word or "") or _noun_direction(before),
+                value=value,
+                high=high,
+                unit=unit,
+                magnitude=mag,
+                qualifier=qualifier,
+                hardness=hardness,
+                average="年均" in before,
                 start=base + m.start(),
                 end=base + m.end(),
             )
@@ -70,19 +303,88 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
     return found
 
 
-def extract(ptext: str, base: int, span: SpanFn, category: Category, *, base_units: bool = False) -> list[Target]:
-    """Targets of a paragraph at normalised offset ``base``; ``span`` maps to the original."""
+def _noun_direction(before: str) -> Direction | None:
+    for word in _NOUN_DIRECTIONS:
+        if before.endswith(word):
+            return DIRECTIONS[word]
+    return None
+
+
+def _hardness(qualifier: str | None, high: Decimal | None, context: str) -> Hardness | None:
+    if qualifier in TRAILING_QUALIFIERS:
+        return TRAILING_QUALIFIERS[qualifier]
+    if qualifier in LEADING_QUALIFIERS:
+        return LEADING_QUALIFIERS[qualifier]
+    if high is not None:
+        return "soft"  # a range is a corridor, not a floor
+    for cue, hardness in HARDNESS_CUES.items():
+        if cue in context:
+            return hardness
+    return None
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` sits in a quotation of at most 8 characters (a slogan)."""
+    for open_, close in ("“”", "「」", '""'):
+        left = text.rfind(open_, max(0, start - 8), start)
+        if left < 0 or close in text[left + 1 : start]:
+            continue
+        right = text.find(close, end, end + 8)
+        if right >= 0 and right - left <= 9:
+            return True
+    return False
+
+
+def _role(category: Category | None) -> Literal["target", "result"] | None:
+    if category is Category.GOAL:
+        return "target"
+    if category is Category.ACHIEVEMENT:
+        return "result"
+    return None
+
+
+def extract(
+    ptext: str,
+    base: int,
+    span: SpanFn,
+    category: Category,
+    *,
+    base_units: bool = False,
+    sentences: Sequence[Sentence] = (),
+) -> list[Target]:
+    """Targets of a paragraph at normalised offset ``base``; ``span`` maps to the original.
+
+    The role comes from the category of the sentence holding the quantity (``sentences``,
+    in original offsets), else from the paragraph's ``category``; quantities after a
+    主要预期目标是… anchor are targets whatever the sentence looks like.
+    """
+    anchor = ANCHORS.search(ptext)
+    anchor_at = anchor.end() if anchor else len(ptext) + 1
     out: list[Target] = []
     for t in find(ptext, base):
         ts, te = span(t.start, t.end)
+        sentence = next((s for s in sentences if s.start <= ts < s.end), None)
+        role = _role(sentence.category if sentence else category) or _role(category)
+        if t.start - base >= anchor_at and not t.average:
+            role = "target"
+        value, high, unit = t.value, t.high, t.unit
+        if t.magnitude:
+            if base_units:
+                value = amount(str(value), t.magnitude) or value
+                high = amount(str(high), t.magnitude) if high is not None else None
+            else:
+                unit = t.magnitude + unit
         out.append(
             Target(
                 indicator=t.indicator,
-                direction=t.direction,  # type: ignore[arg-type]
-                value=t.value,
-                unit=t.unit,
+                direction=t.direction,
+                value=value,
+                high=high,
+                unit=unit,
                 qualifier=t.qualifier,
-                role="target" if category is Category.GOAL else "result",
+                hardness=t.hardness,
+                role=role,
+                average=t.average,
                 text=ptext[t.start - base : t.end - base],
                 start=ts,
                 end=te,
