@@ -63,6 +63,7 @@ class Target(Span):
     qualifier: str | None = Field(default=None, description="以上/左右/以内/以下/不低于/不超过/力争/约/区间")
     hardness: Literal["hard", "soft"] | None = None
     role: Literal["target", "result"] | None = None
+    average: bool = Field(default=False, description="an annual average over several years (年均增长5%左右)")
     text: str = Field(description="the phrase the quantity was read from")
 
 

@@ -158,7 +158,9 @@ class _Builder:
         sentences = self.classifier.sentences(ptext, a, self.norm.span, headings)
         category, scores = self.classifier.paragraph_label(sentences)
         start, end = self.norm.span(a, b)
-        found = targets.extract(ptext, a, self.norm.span, category, base_units=self.opts.base_units)
+        found = targets.extract(
+            ptext, a, self.norm.span, category, base_units=self.opts.base_units, sentences=sentences
+        )
         return Paragraph(
             text=ptext,
             category=category,
