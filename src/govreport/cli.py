@@ -1,21 +1,33 @@
-"""``python -m govreport``: dump parsed reports as JSON, JSON Lines, an outline tree or markdown."""
+"""``python -m govreport``: parse reports into JSON, JSON Lines, an outline, markdown or flat tables.
+
+Inputs are files, folders (searched recursively for ``--glob`` patterns) and ``-``
+for standard input. A file that fails is named on standard error with its cause
+and the others are still processed; the exit status then is 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
-import signal
+import os
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from contextlib import closing, redirect_stderr, redirect_stdout, suppress
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
 from . import __version__
-from .errors import GovReportError
+from .batch import DEFAULT_PATTERNS, Outcome, Source, expand, parse_many
 from .models import Report
-from .pipeline import parse, parse_file
+from .records import TABLES, columns, to_records
 from .render import markdown, tree
 
-FORMATS = ("json", "jsonl", "tree", "markdown")
+FORMATS = ("json", "jsonl", "tree", "markdown", "csv", "parquet")
+#: file extension of each format when --output writes one file per input
+_SUFFIX = {"json": ".json", "jsonl": ".json", "tree": ".txt", "markdown": ".md"}
+#: formats that write one table for the whole batch rather than one document per input
+_TABLE_FORMATS = ("csv", "parquet")
 
 
 def get_parser() -> argparse.ArgumentParser:
@@ -23,72 +35,271 @@ def get_parser() -> argparse.ArgumentParser:
         prog="python -m govreport",
         description="Parse Chinese government reports into structured data.",
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="report files; '-' reads standard input")
+    p.add_argument("files", nargs="*", metavar="FILE", help="report files or folders; '-' reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
+    p.add_argument(
+        "--table",
+        choices=TABLES,
+        default="sections",
+        help="rows of --format csv/parquet: one per section, sentence or target (default: sections)",
+    )
+    p.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help=f"file names to take from folders, repeatable (default: {' '.join(DEFAULT_PATTERNS)})",
+    )
+    p.add_argument(
+        "--no-recursive",
+        dest="recursive",
+        action="store_false",
+        help="do not search folders: a folder given is an error",
+    )
+    p.add_argument(
+        "--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1; 0 = every core)"
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="write one file per input into DIR (the table for csv/parquet) instead of standard output",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on standard error (default: when it is a terminal)",
+    )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     p.add_argument("--version", action="version", version=f"govreport {__version__}")
     return p
 
 
-def _render(report: Report, fmt: str) -> str:
-    if fmt == "json":
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        msg = f"expected 0 (every core) or a positive number, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _render(report: Report, fmt: str, single: bool = True) -> str:
+    if fmt == "json" and single:
         return report.model_dump_json(indent=1)
-    if fmt == "jsonl":
+    if fmt in ("json", "jsonl"):
         return report.model_dump_json()
     if fmt == "tree":
         return tree(report)
     return markdown(report)
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+class _UsageError(Exception):
+    """Bad usage found after argument parsing (exit status 2)."""
+
+
+class _Run:
+    """One CLI run: where output goes and whether something failed."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.failed = False
+
+    def fail(self, name: str, cause: str) -> None:
+        self.err.write(f"govreport: {name}: {cause}\n")
+        self.err.flush()
+        self.failed = True
+
+    def reports(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Report]]:
+        """The reports that parsed; failures are reported on the way."""
+        for o in outcomes:
+            if o.report is None:
+                self.fail(o.source.name, o.error or "failed")
+            else:
+                yield o.source, o.report
+
+    def documents(self, outcomes: Iterator[Outcome], several: bool) -> None:
+        fmt = self.args.format
+        for source, report in self.reports(outcomes):
+            if several and fmt in ("tree", "markdown"):
+                self.out.write(f"==> {source.name} <==\n")
+            self.out.write(_render(report, fmt, single=not several) + "\n")
+            self.out.flush()
+
+    def files(self, outcomes: Iterator[Outcome], folder: Path) -> None:
+        fmt = self.args.format
+        taken: set[str] = set()
+        for source, report in self.reports(outcomes):
+            target = _output_name(source.rel, _SUFFIX[fmt], taken)
+            path = folder / target
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(_render(report, fmt) + "\n", encoding="utf-8")
+            except OSError as e:
+                self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
+
+    def csv(self, outcomes: Iterator[Outcome], folder: Path | None) -> None:
+        table = self.args.table
+        if folder is None:
+            self._csv(outcomes, self.out, table)
+            return
+        path = folder / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            self._csv(outcomes, fh, table)
+
+    def _csv(self, outcomes: Iterator[Outcome], fh: TextIO, table: str) -> None:
+        # UTF-8 with a byte order mark: Excel then opens Chinese text correctly
+        fh.write("\ufeff")
+        writer = csv.DictWriter(fh, fieldnames=columns(table), lineterminator="\r\n")
+        writer.writeheader()
+        for source, report in self.reports(outcomes):
+            writer.writerows(to_records(report, table, document=source.name))
+            fh.flush()
+
+    def parquet(self, outcomes: Iterator[Outcome], folder: Path) -> None:
+        pa, pq = _pyarrow()
+        table = self.args.table
+        schema = _arrow_schema(pa, table)
+        with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:
+            for source, report in self.reports(outcomes):
+                rows = to_records(report, table, document=source.name)
+                if rows:
+                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+
+
+def _output_name(rel: str, suffix: str, taken: set[str]) -> str:
+    """``rel`` with ``suffix``; a name already written gets ``-2``, ``-3``… so nothing is overwritten."""
+    base = Path(rel).with_suffix("").as_posix()
+    name, k = base + suffix, 1
+    while name in taken:
+        k += 1
+        name = f"{base}-{k}{suffix}"
+    taken.add(name)
+    return name
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        msg = "--format parquet needs pyarrow: pip install 'govreport[batch]'"
+        raise _UsageError(msg) from None
+    return pa, pq
+
+
+def _arrow_schema(pa: Any, table: str) -> Any:  # noqa: ANN401  (pyarrow is optional)
+    from .records import COLUMNS
+
+    types = {"str": pa.string(), "int": pa.int64(), "int?": pa.int64(), "float": pa.float64()}
+    return pa.schema([(c.name, types[c.type]) for c in COLUMNS[table]])
+
+
+def _utf8(stream: TextIO) -> None:
+    """Make a real standard stream write UTF-8 whatever the locale says."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding != "utf8" and callable(reconfigure):
+        with suppress(OSError, ValueError):
+            reconfigure(encoding="utf-8")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: BinaryIO | None = None,
+) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 some file failed, 2 bad usage, 130 interrupted)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = get_parser()
     try:
-        args = parser.parse_args(argv)
+        with redirect_stdout(out), redirect_stderr(err):  # --help, --version and usage errors
+            args = parser.parse_args(argv)
     except SystemExit as e:
-        return int(e.code or 0)
+        return e.code if isinstance(e.code, int) else 2
     if args.schema:
         out.write(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
         return 0
     if not args.files:
         parser.print_usage(err)
-        err.write("python -m govreport: error: give at least one FILE, or '-' for standard input\n")
+        err.write("python -m govreport: error: give at least one FILE or folder, or '-' for standard input\n")
         return 2
-    status = 0
+    if stdout is None:
+        _utf8(out)
+    run = _Run(args, out, err)
     try:
-        for name in args.files:
-            try:
-                report = parse(sys.stdin.buffer.read()) if name == "-" else parse_file(name)
-            except GovReportError as e:
-                err.write(f"govreport: {name}: {e}\n")
-                status = 1
-                continue
-            out.write(_render(report, args.format) + "\n")
-        out.flush()
+        return _main(run, stdin)
+    except _UsageError as e:
+        err.write(f"python -m govreport: error: {e}\n")
+        return 2
     except KeyboardInterrupt:
         err.write("govreport: interrupted\n")
         return 130
     except BrokenPipeError:
         # the reader went away (| head): stop quietly
-        _silence_stdout()
-        return status
-    return status
+        if stdout is None:
+            _silence_stdout()
+        return 1 if run.failed else 0
+
+
+def _main(run: _Run, stdin: BinaryIO | None) -> int:
+    args = run.args
+    if args.format == "parquet" and not args.output:
+        msg = "--format parquet writes a file: give --output DIR"
+        raise _UsageError(msg)
+    if args.format == "parquet":
+        _pyarrow()
+    folder = Path(args.output) if args.output else None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            msg = f"cannot create --output folder {args.output}: {e.strerror or e}"
+            raise _UsageError(msg) from None
+    inputs: list[str | Source] = []
+    for name in args.files:
+        if name == "-":
+            inputs.append(_read_stdin(run, stdin))
+        else:
+            inputs.append(name)
+    sources = expand(inputs, tuple(args.glob or DEFAULT_PATTERNS), recursive=args.recursive)
+    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err)
+    with closing(outcomes):
+        if args.format == "csv":
+            run.csv(outcomes, folder)
+        elif args.format == "parquet":
+            assert folder is not None
+            run.parquet(outcomes, folder)
+        elif folder is not None:
+            run.files(outcomes, folder)
+        else:
+            # a folder stands for several inputs, however many files it holds today
+            folders = args.recursive and any(f != "-" and Path(f).is_dir() for f in args.files)
+            run.documents(outcomes, several=len(args.files) > 1 or folders)
+    run.out.flush()
+    return 1 if run.failed else 0
+
+
+def _read_stdin(run: _Run, stdin: BinaryIO | None) -> Source:
+    try:
+        data = (stdin or sys.stdin.buffer).read()
+    except (OSError, AttributeError, ValueError) as e:
+        return Source("-", "stdin", error=f"cannot read standard input: {e}")
+    return Source("-", "stdin", data=data)
 
 
 def _silence_stdout() -> None:
-    import os
-
-    try:
+    with suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def run() -> None:
-    """Entry point for ``python -m govreport`` with default signal handling."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    """Entry point for ``python -m govreport``."""
     sys.exit(main())

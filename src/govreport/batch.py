@@ -1,0 +1,160 @@
+"""Many reports at once: expand folders into files, parse them in worker processes.
+
+Results come back in input order whatever the number of workers, and a file that
+fails never stops the batch: its :class:`Outcome` carries the cause instead of a
+report. Workers are plain processes (:class:`~concurrent.futures.ProcessPoolExecutor`);
+reports travel back pickled, and each worker loads the OpenCC converter at most
+once (it is cached per process in ``script.py``).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("一、工作回顾\\n全年新增就业4万人。", encoding="utf-8")
+>>> [(o.source.rel, o.report.sections[0].title) for o in parse_many([folder])]
+[('a.txt', '工作回顾')]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import signal
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, NamedTuple, TextIO
+
+from .errors import GovReportError, InputError
+from .models import Report
+from .pipeline import Options, parse, parse_file
+
+#: file name patterns a folder is searched for when none are given
+DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.md")
+
+
+class Source(NamedTuple):
+    """One input of a batch: a file, standard input (``data``), or a problem found while listing."""
+
+    #: the name reported to the user: the path as given or found, ``-`` for standard input
+    name: str
+    #: path relative to the folder it was found in (its file name when given directly); names output files
+    rel: str
+    #: the bytes to parse, for standard input; ``None`` means read ``name`` from disk
+    data: bytes | None = None
+    #: set when listing already failed (a folder with no matching file)
+    error: str | None = None
+
+
+class Outcome(NamedTuple):
+    """The result of one input: a report, or the cause it failed."""
+
+    source: Source
+    report: Report | None
+    error: str | None
+
+
+def expand(
+    inputs: Iterable[str | os.PathLike[str] | Source],
+    patterns: Sequence[str] = DEFAULT_PATTERNS,
+    recursive: bool = True,
+) -> list[Source]:
+    """Turn paths into a list of sources, folders searched recursively for ``patterns``.
+
+    Files named directly are kept whatever their name, missing ones too (parsing
+    them reports the cause); folders list their matching files in sorted order. A
+    folder with ``recursive=False`` is kept as is, so that it fails as a folder.
+    """
+    out: list[Source] = []
+    for item in inputs:
+        if isinstance(item, Source):
+            out.append(item)
+            continue
+        path = Path(item)
+        if not (recursive and path.is_dir()):
+            out.append(Source(os.fspath(item), path.name))
+            continue
+        found = sorted(
+            p for p in path.rglob("*") if p.is_file() and any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
+        )
+        if not found:
+            cause = f"folder has no file matching {', '.join(patterns)}"
+            out.append(Source(os.fspath(item), path.name, error=cause))
+        out.extend(Source(os.fspath(p), p.relative_to(path).as_posix()) for p in found)
+    return out
+
+
+def _cause(e: Exception) -> str:
+    """The message of ``e`` without the path the caller will print anyway."""
+    text = str(e)
+    if isinstance(e, InputError) and e.path and text.startswith(f"{e.path}: "):
+        return text[len(e.path) + 2 :]
+    return text
+
+
+def parse_source(source: Source, options: dict[str, Any]) -> Outcome:
+    """Parse one source, turning every failure into an :class:`Outcome` with a cause."""
+    if source.error is not None:
+        return Outcome(source, None, source.error)
+    try:
+        report = parse(source.data, **options) if source.data is not None else parse_file(source.name, **options)
+    except GovReportError as e:
+        return Outcome(source, None, _cause(e))
+    except Exception as e:  # a bug in govreport: report it, keep the batch going
+        return Outcome(source, None, f"internal error {type(e).__name__}: {e} (please report this)")
+    return Outcome(source, report, None)
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: the parent handles it, workers finish quietly
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _progress(total: int, progress: bool | None, stream: TextIO | None) -> Any:  # noqa: ANN401
+    """A tqdm bar on ``stream`` when it is a terminal (or ``progress=True``), else ``None``."""
+    if stream is None or progress is False:
+        return None
+    if progress is None:
+        isatty = getattr(stream, "isatty", None)
+        if not (callable(isatty) and isatty()):
+            return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the bar is a nicety of the batch extra
+        return None
+    return tqdm(total=total, file=stream, unit="file", leave=False)
+
+
+def parse_many(
+    inputs: Iterable[str | os.PathLike[str] | Source],
+    jobs: int = 1,
+    progress: bool | None = None,
+    stream: TextIO | None = None,
+    **options: object,
+) -> Generator[Outcome, None, None]:
+    """Parse files and folders (see :func:`expand`) in ``jobs`` processes, yielding in input order.
+
+    ``jobs=0`` uses every core. A progress bar goes to ``stream`` when it is a
+    terminal, or always with ``progress=True`` (needs tqdm, in the ``batch`` extra).
+    Options are checked before any work starts.
+    """
+    Options.from_kwargs(**options)  # an unknown option fails once, here, not once per file
+    sources = expand(inputs)
+    if jobs < 0:
+        msg = f"jobs must be 0 (every core) or more, not {jobs}"
+        raise InputError(msg)
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(sources)))
+    bar = _progress(len(sources), progress, stream)
+    pool = ProcessPoolExecutor(workers, initializer=_worker_init) if workers > 1 else None
+    try:
+        if pool is None:
+            results: Iterator[Outcome] = (parse_source(s, dict(options)) for s in sources)
+        else:
+            results = pool.map(parse_source, sources, [dict(options)] * len(sources))
+        for outcome in results:
+            if bar is not None:
+                bar.update(1)
+            yield outcome
+    finally:
+        if bar is not None:
+            bar.close()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,275 @@
+"""Flat tables from reports: plain dict rows, pandas DataFrames, Spark schemas.
+
+Three tables, one row per section, per sentence or per target. Their columns are
+declared once in :data:`COLUMNS` (name, type, meaning); every row builder, the
+DataFrame dtypes, the Parquet schema and the Spark DDL string derive from it.
+Column names are short ASCII identifiers that Stata accepts (at most 32 characters,
+no reserved word: hence ``span_start``/``span_end`` rather than ``start``/``end``);
+cell values are ``str``, ``int``, ``float`` or ``None``, so rows serialise to CSV,
+Parquet or Stata without further conversion.
+
+>>> from govreport import parse
+>>> rows = to_records(parse("二、今年工作安排\\n地区生产总值增长5%左右。"), table="targets")
+>>> [(r["path"], r["indicator"], r["value"], r["unit"], r["qualifier"]) for r in rows]
+[('今年工作安排', '地区生产总值', 5.0, '%', '左右')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from .errors import ConfigError, GovReportError
+from .models import Category, Paragraph, Report, Section, Target
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+Table = Literal["sections", "sentences", "targets"]
+Row = dict[str, Any]
+
+
+class Column(NamedTuple):
+    """One column of a flat table."""
+
+    name: str
+    #: ``str``, ``int`` (never missing), ``int?`` (may be missing) or ``float`` (NaN when missing)
+    type: Literal["str", "int", "int?", "float"]
+    doc: str
+
+
+_CATS = tuple(c.value for c in Category)
+
+#: Columns every table starts with: which document and which section a row belongs to.
+_WHERE = (
+    Column("document", "str", "name of the input (file path, or the key given to to_dataframe)"),
+    Column("section", "int", "index of the section in document order (0 = preamble when there is one)"),
+    Column("path", "str", "titles of the headings from the top down to the section, joined by ' > '"),
+    Column("level", "int", "depth of the section, 1 = top, 0 = preamble"),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    # one row per section of the outline, preamble included
+    "sections": (
+        *_WHERE,
+        Column("marker", "str", "heading marker as written, e.g. （一）"),
+        Column("number", "int?", "value of the marker's numeral"),
+        Column("style", "str", "name of the marker style, e.g. paren_cn"),
+        Column("title", "str", "heading text without its marker"),
+        Column("category", "str", "label of the section: goal, achievement, shortcoming or other"),
+        *(Column(f"score_{c}", "float", f"share of {c} in the section's own text") for c in _CATS),
+        Column("paragraphs", "int", "number of the section's own paragraphs"),
+        Column("sentences", "int", "number of sentences in those paragraphs"),
+        Column("span_start", "int", "offset of the section's first character in the original input"),
+        Column("span_end", "int", "offset one past the section's last character (descendants included)"),
+        Column("heading_start", "int?", "span of the heading alone"),
+        Column("heading_end", "int?", "end of the heading's span"),
+    ),
+    # one row per sentence of body text
+    "sentences": (
+        *_WHERE,
+        Column("paragraph", "int", "index of the paragraph in the document"),
+        Column("sentence", "int", "index of the sentence in the document"),
+        Column("category", "str", "label of the sentence"),
+        Column("paragraph_category", "str", "label of the paragraph around it"),
+        Column("cues", "str", "names of the lexicon rules that fired, joined by ';'"),
+        Column("text", "str", "normalised text of the sentence"),
+        Column("span_start", "int", "offset in the original input"),
+        Column("span_end", "int", "offset one past the end in the original input"),
+    ),
+    # one row per quantity: targets (goals) and results (achievements)
+    "targets": (
+        *_WHERE,
+        Column("indicator", "str", "the measured thing as written"),
+        Column("direction", "str", "increase, decrease, keep or reach"),
+        Column("value", "float", "the value in `unit`"),
+        Column("high", "float", "upper bound of a range"),
+        Column("unit", "str", "unit as written"),
+        Column("qualifier", "str", "以上/左右/以内/…"),
+        Column("hardness", "str", "hard or soft"),
+        Column("role", "str", "target (a goal) or result (an achievement)"),
+        Column("text", "str", "the phrase the quantity was read from"),
+        Column("span_start", "int", "offset in the original input"),
+        Column("span_end", "int", "offset one past the end in the original input"),
+    ),
+}
+
+TABLES: tuple[str, ...] = tuple(COLUMNS)
+
+
+def columns(table: str) -> tuple[str, ...]:
+    """The column names of ``table``, in order; an unknown table is a :class:`ConfigError`."""
+    return tuple(c.name for c in _columns(table))
+
+
+def _columns(table: str) -> tuple[Column, ...]:
+    try:
+        return COLUMNS[table]
+    except KeyError:
+        raise ConfigError(table, TABLES, what="table") from None
+
+
+def _sections(report: Report) -> Iterator[tuple[Section, str]]:
+    """Every section with its heading path, in document order."""
+    if report.preamble is not None:
+        yield report.preamble, ""
+
+    def visit(sec: Section, above: tuple[str, ...]) -> Iterator[tuple[Section, str]]:
+        here = (*above, sec.title or "")
+        yield sec, " > ".join(here)
+        for child in sec.children:
+            yield from visit(child, here)
+
+    for top in report.sections:
+        yield from visit(top, ())
+
+
+def _where(document: str, index: int, sec: Section, path: str) -> Row:
+    return {"document": document, "section": index, "path": path, "level": sec.level}
+
+
+def _section_row(sec: Section) -> Row:
+    row: Row = {
+        "marker": sec.marker,
+        "number": sec.number,
+        "style": sec.style,
+        "title": sec.title,
+        "category": sec.category.value,
+    }
+    row.update({f"score_{c}": float(sec.scores.get(c, 0.0)) for c in _CATS})
+    row.update(
+        paragraphs=len(sec.paragraphs),
+        sentences=sum(len(p.sentences) for p in sec.paragraphs),
+        span_start=sec.start,
+        span_end=sec.end,
+        heading_start=sec.heading_start,
+        heading_end=sec.heading_end,
+    )
+    return row
+
+
+def _target_row(t: Target) -> Row:
+    return {
+        "indicator": t.indicator,
+        "direction": t.direction,
+        "value": float(t.value),
+        "high": None if t.high is None else float(t.high),
+        "unit": t.unit,
+        "qualifier": t.qualifier,
+        "hardness": t.hardness,
+        "role": t.role,
+        "text": t.text,
+        "span_start": t.start,
+        "span_end": t.end,
+    }
+
+
+def _section_targets(sec: Section) -> list[Target]:
+    found = list(sec.targets)
+    for p in sec.paragraphs:
+        found.extend(p.targets)
+    return found
+
+
+def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
+    """Plain dict rows of one report for ``table`` (``sections``, ``sentences`` or ``targets``).
+
+    Every row has the keys of :func:`columns` in that order; ``document`` fills the
+    ``document`` column so that rows of many reports can share one table.
+    """
+    cols = columns(table)
+    rows: list[Row] = []
+    para_index = sent_index = 0
+    targets: list[tuple[int, Row]] = []
+    for index, (sec, path) in enumerate(_sections(report)):
+        where = _where(document, index, sec, path)
+        if table == "sections":
+            rows.append({**where, **_section_row(sec)})
+        elif table == "sentences":
+            for para in sec.paragraphs:
+                rows.extend(_sentence_rows(where, para, para_index, sent_index))
+                para_index += 1
+                sent_index += len(para.sentences)
+        else:
+            targets.extend((t.start, {**where, **_target_row(t)}) for t in _section_targets(sec))
+    if table == "targets":
+        # quantities attached to the report itself belong to no section
+        loose = {"document": document, "section": -1, "path": "", "level": 0}
+        targets.extend((t.start, {**loose, **_target_row(t)}) for t in report.targets)
+        rows = [row for _, row in sorted(targets, key=lambda pair: pair[0])]
+    return [{c: row[c] for c in cols} for row in rows]
+
+
+def _sentence_rows(where: Row, para: Paragraph, para_index: int, first: int) -> Iterator[Row]:
+    for k, s in enumerate(para.sentences):
+        yield {
+            **where,
+            "paragraph": para_index,
+            "sentence": first + k,
+            "category": s.category.value,
+            "paragraph_category": para.category.value,
+            "cues": ";".join(dict.fromkeys(c.rule for c in s.cues)),
+            "text": s.text,
+            "span_start": s.start,
+            "span_end": s.end,
+        }
+
+
+def _named(reports: Report | Mapping[str, Report] | Iterable[Report]) -> Iterator[tuple[str, Report]]:
+    if isinstance(reports, Report):
+        yield "0", reports
+    elif isinstance(reports, Mapping):
+        yield from ((str(k), v) for k, v in reports.items())
+    else:
+        yield from ((str(i), r) for i, r in enumerate(reports))
+
+
+def _pandas() -> Any:  # noqa: ANN401  (pandas is optional and typed only when installed)
+    try:
+        import pandas as pd
+    except ImportError:
+        msg = "to_dataframe needs pandas: pip install 'govreport[pandas]'"
+        raise GovReportError(msg) from None
+    return pd
+
+
+#: pandas dtype per column type: nullable integers where a value may be missing; strings
+#: are left to pandas (``str`` in pandas 3, ``object`` before) with missing text as ""
+_DTYPES = {"str": None, "int": "int64", "int?": "Int64", "float": "float64"}
+
+
+def to_dataframe(
+    reports: Report | Mapping[str, Report] | Iterable[Report], table: str = "sections"
+) -> pandas.DataFrame:
+    """One pandas DataFrame of ``table`` over many reports (needs the ``pandas`` extra).
+
+    ``reports`` is a mapping of document name to :class:`Report` (the names fill the
+    ``document`` column), or Reports named by their position. Missing text is ""
+    (as in CSV and Stata, which cannot store an all-missing text column), missing
+    numbers are NaN or ``<NA>``. Column names and types are ones Stata accepts;
+    Chinese text needs Stata 14's format: ``df.to_stata(path, version=118, write_index=False)``.
+    """
+    cols = _columns(table)
+    pd = _pandas()
+    rows = [row for name, rep in _named(reports) for row in to_records(rep, table, document=name)]
+    data = {
+        c.name: pd.Series(
+            [("" if r[c.name] is None else r[c.name]) if c.type == "str" else r[c.name] for r in rows],
+            dtype=_DTYPES[c.type] or (None if rows else object),
+        )
+        for c in cols
+    }
+    return pd.DataFrame(data, columns=[c.name for c in cols])
+
+
+#: Spark SQL type per column type
+_SPARK = {"str": "string", "int": "bigint", "int?": "bigint", "float": "double"}
+
+
+def spark_schema(table: str = "sections") -> str:
+    """The DDL schema string of ``table`` for PySpark's ``mapInPandas(func, schema)``.
+
+    >>> spark_schema("targets")[:44]
+    'document string, section bigint, path string'
+    """
+    return ", ".join(f"{c.name} {_SPARK[c.type]}" for c in _columns(table))

@@ -1,0 +1,139 @@
+"""Batch parsing: folder expansion, worker processes, input order, failures, progress bar (issue #9)."""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import select
+
+import pytest
+
+import govreport
+from govreport.batch import Source, expand, parse_many
+
+REPORTS = {
+    "a.txt": "一、2024年工作回顾\n全年新增就业4万人。\n",
+    "b.md": "二、2025年工作安排\n地区生产总值增长5%左右。\n",
+    "sub/c.txt": "一、存在的问题\n民生领域还有不少短板。\n",
+    "sub/skip.json": "{}",
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for rel, text in REPORTS.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_expand_searches_folders_recursively_in_sorted_order(folder):
+    assert [s.rel for s in expand([folder])] == ["a.txt", "b.md", "sub/c.txt"]
+
+
+def test_expand_takes_other_patterns(folder):
+    assert [s.rel for s in expand([folder], patterns=["*.json"])] == ["sub/skip.json"]
+
+
+def test_expand_keeps_named_files_whatever_their_name(folder):
+    named = folder / "sub" / "skip.json"
+    assert [s.name for s in expand([named, folder / "missing.txt"])] == [str(named), str(folder / "missing.txt")]
+
+
+def test_expand_reports_a_folder_without_matches(folder):
+    (sources,) = expand([folder / "sub"], patterns=["*.doc"])
+    assert sources.error and "*.doc" in sources.error
+
+
+def test_expand_without_recursion_keeps_the_folder_so_it_fails(folder):
+    (outcome,) = parse_many(expand([folder], recursive=False))
+    assert outcome.report is None
+    assert "directory" in (outcome.error or "")
+
+
+def test_failures_are_outcomes_and_the_batch_goes_on(folder):
+    (folder / "bad.txt").write_bytes(bytes(range(256)) * 4)  # binary, not text
+    outcomes = list(parse_many([folder / "missing.txt", folder / "bad.txt", folder / "a.txt"]))
+    assert [o.report is None for o in outcomes] == [True, True, False]
+    assert outcomes[0].error == "no such file"  # the path is the caller's to print, not repeated
+    assert "decode" in (outcomes[1].error or "")
+
+
+def test_source_with_data_parses_the_bytes():
+    (o,) = parse_many([Source("-", "stdin", data="一、工作回顾\n建成学校3所。".encode("gb18030"))])
+    assert o.report is not None and o.report.encoding is not None
+    assert o.report.sections[0].title == "工作回顾"
+
+
+def test_unknown_option_fails_before_any_work(folder):
+    with pytest.raises(govreport.ConfigError):
+        next(parse_many([folder], fold_widht=False))
+
+
+def test_negative_jobs_is_an_input_error(folder):
+    with pytest.raises(govreport.InputError):
+        next(parse_many([folder], jobs=-1))
+
+
+def test_workers_give_the_same_reports_in_input_order(folder):
+    inputs = [folder / "sub" / "c.txt", folder / "missing.txt", folder / "a.txt", folder / "b.md"]
+    serial = list(parse_many(inputs, jobs=1))
+    parallel = list(parse_many(inputs, jobs=2))
+    assert [o.source.name for o in parallel] == [str(p) for p in inputs]
+    assert [o.report for o in parallel] == [o.report for o in serial]
+    assert [o.error for o in parallel] == [o.error for o in serial]
+
+
+def test_options_reach_the_workers(folder):
+    path = folder / "wide.txt"
+    path.write_text("一、工作回顾\n收入增长５％。", encoding="utf-8")
+    (o,) = parse_many([path], jobs=2, fold_width=False)
+    assert o.report is not None and "５％" in o.report.paragraphs()[0].text
+
+
+# --- progress bar: only on a terminal ------------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_stream(folder):
+    pytest.importorskip("tqdm")
+    stream = FakeTerminal()
+    assert len(list(parse_many([folder], stream=stream))) == 3
+    assert "0/3" in stream.getvalue()
+
+
+def test_no_progress_bar_when_the_stream_is_not_a_terminal(folder):
+    stream = io.StringIO()
+    list(parse_many([folder], stream=stream))
+    assert stream.getvalue() == ""
+
+
+def test_progress_can_be_forced_either_way(folder):
+    pytest.importorskip("tqdm")
+    forced = io.StringIO()
+    list(parse_many([folder], stream=forced, progress=True))
+    assert "0/3" in forced.getvalue()
+    quiet = FakeTerminal()
+    list(parse_many([folder], stream=quiet, progress=False))
+    assert quiet.getvalue() == ""
+
+
+def test_progress_bar_on_a_pseudo_terminal(folder):
+    pytest.importorskip("tqdm")
+    leader, follower = pty.openpty()
+    try:
+        with open(follower, "w", encoding="utf-8", closefd=False) as stream:
+            assert stream.isatty()
+            list(parse_many([folder], stream=stream))
+        ready, _, _ = select.select([leader], [], [], 5)  # never block the suite on an empty terminal
+        shown = os.read(leader, 65536).decode("utf-8", "replace") if ready else ""
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert "0/3" in shown

@@ -1,0 +1,285 @@
+"""The command line: inputs, formats, tables, workers, failures and exit statuses (issues #7 and #9)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from govreport import Report
+from govreport.cli import main
+from govreport.records import columns
+
+from .conftest import ROOT, SEEDS
+
+REPORTS = {
+    "a.txt": "一、2024年工作回顾\n全年新增城镇就业4.2万人。\n",
+    "b.md": "二、2025年工作安排\n地区生产总值增长5%左右，粮食产量稳定在500万吨以上。\n",
+    "sub/c.txt": "一、存在的问题\n民生领域还有不少短板。\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    base = tmp_path / "reports"
+    for rel, text in REPORTS.items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return base
+
+
+def run(*argv, stdin=b""):
+    out, err = io.StringIO(), io.StringIO()
+    status = main([str(a) for a in argv], stdout=out, stderr=err, stdin=io.BytesIO(stdin))
+    return status, out.getvalue(), err.getvalue()
+
+
+# --- one file: what the scorer reads -------------------------------------------------------------------------
+
+
+def test_one_file_prints_exactly_one_report_object(folder):
+    status, out, err = run(folder / "a.txt", "--format", "json")
+    assert (status, err) == (0, "")
+    report = Report.model_validate_json(out)
+    assert report.sections[0].title == "2024年工作回顾"
+    assert json.loads(out)["sections"][0]["marker"] == "一、"
+
+
+def test_stdin_is_read_with_a_dash():
+    status, out, _ = run("-", "--format", "tree", stdin="一、工作回顾\n建成学校3所。".encode("gb18030"))
+    assert status == 0
+    assert "一、 工作回顾" in out
+
+
+def test_schema_and_tree_and_markdown_still_work(folder):
+    assert json.loads(run("--schema")[1])["title"] == "Report"
+    assert "# " in run(folder / "a.txt", "--format", "markdown")[1]
+    assert "2024年工作回顾" in run(folder / "a.txt", "--format", "tree")[1]
+
+
+# --- several inputs ------------------------------------------------------------------------------------------
+
+
+def test_folder_gives_json_lines_in_sorted_input_order(folder):
+    status, out, _ = run(folder)
+    assert status == 0
+    titles = [Report.model_validate_json(line).sections[0].title for line in out.splitlines()]
+    assert titles == ["2024年工作回顾", "2025年工作安排", "存在的问题"]
+
+
+def test_glob_changes_what_folders_yield(folder):
+    _, out, _ = run(folder, "--glob", "*.md")
+    assert len(out.splitlines()) == 1
+
+
+def test_workers_give_the_same_output_in_the_same_order(folder):
+    inputs = [folder / "sub" / "c.txt", folder / "a.txt", folder / "b.md"]
+    assert run(*inputs, "--jobs", "2") == run(*inputs)
+    assert run(*inputs, "--jobs", "0")[1] == run(*inputs)[1]
+
+
+def test_several_trees_are_headed_by_their_file(folder):
+    _, out, _ = run(folder / "a.txt", folder / "b.md", "--format", "tree")
+    assert out.count("==> ") == 2
+    assert out.index("a.txt") < out.index("b.md")
+
+
+def test_output_folder_gets_one_json_per_input(folder, tmp_path):
+    dest = tmp_path / "out"
+    status, out, _ = run(folder, folder / "a.txt", "--output", dest)
+    assert (status, out) == (0, "")
+    written = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*.json"))
+    # a.txt twice (from the folder and by name): the second does not overwrite the first
+    assert written == ["a-2.json", "a.json", "b.json", "sub/c.json"]
+    assert Report.model_validate_json((dest / "sub" / "c.json").read_text(encoding="utf-8")).sections
+
+
+# --- tables --------------------------------------------------------------------------------------------------
+
+
+def read_csv(text):
+    assert text.startswith("\ufeff")  # UTF-8 with BOM: Excel reads Chinese correctly
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_csv_targets_table_names_documents(folder):
+    status, out, _ = run(folder, "--format", "csv", "--table", "targets")
+    assert status == 0
+    rows = read_csv(out)
+    assert list(rows[0]) == list(columns("targets"))
+    goal = next(r for r in rows if r["indicator"] == "地区生产总值")
+    assert (goal["value"], goal["unit"], goal["qualifier"]) == ("5.0", "%", "左右")
+    assert goal["document"] == str(folder / "b.md")
+
+
+@pytest.mark.parametrize("table", ["sections", "sentences"])
+def test_csv_other_tables_have_their_columns(folder, table):
+    rows = read_csv(run(folder, "--format", "csv", "--table", table)[1])
+    assert rows and list(rows[0]) == list(columns(table))
+
+
+def test_csv_to_output_folder_writes_utf8_with_bom(folder, tmp_path):
+    status, _, _ = run(folder, "--format", "csv", "--output", tmp_path / "t")
+    assert status == 0
+    raw = (tmp_path / "t" / "sections.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "2024年工作回顾" in raw.decode("utf-8-sig")
+
+
+def test_parquet_table(folder, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    status, _, _ = run(folder, "--format", "parquet", "--table", "sentences", "-o", tmp_path / "pq")
+    assert status == 0
+    df = pd.read_parquet(tmp_path / "pq" / "sentences.parquet")
+    assert list(df.columns) == list(columns("sentences"))
+    assert len(df) == 3
+
+
+def test_parquet_needs_an_output_folder(folder):
+    status, out, err = run(folder, "--format", "parquet")
+    assert (status, out) == (2, "")
+    assert "--output" in err
+
+
+def test_seeds_targets_as_csv():
+    # the issue's own example: python -m govreport seeds/ --format csv --table targets
+    if not SEEDS:
+        pytest.skip("no seeds")
+    status, out, err = run(ROOT / "seeds", "--format", "csv", "--table", "targets")
+    assert (status, err) == (0, "")
+    rows = read_csv(out)
+    assert {r["document"] for r in rows} <= {str(p) for p in SEEDS}
+    assert any(r["role"] == "target" for r in rows)
+
+
+# --- failures: one line each, others still processed, exit 1 -------------------------------------------------
+
+
+def test_failures_are_one_line_each_and_the_rest_is_processed(folder, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    missing = tmp_path / "missing.txt"
+    status, out, err = run(missing, folder / "a.txt", tmp_path / "binary.txt", "--format", "jsonl")
+    assert status == 1
+    assert len(out.splitlines()) == 1
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0] == f"govreport: {missing}: no such file"
+    assert str(tmp_path / "binary.txt") in lines[1] and "decode" in lines[1]
+    assert "Traceback" not in err
+
+
+def test_folder_without_recursion_is_an_error(folder):
+    status, out, err = run(folder, "--no-recursive")
+    assert (status, out) == (1, "")
+    assert err.startswith(f"govreport: {folder}: ") and "directory" in err
+
+
+def test_unreadable_file_is_reported(folder, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "a.txt":  # as for a file without read permission (root reads those anyway)
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    status, out, err = run(folder / "a.txt", folder / "b.md", "--format", "jsonl")
+    assert status == 1 and len(out.splitlines()) == 1
+    assert err == f"govreport: {folder / 'a.txt'}: cannot read: Permission denied\n"
+
+
+def test_version_and_help_go_to_stdout():
+    status, out, _ = run("--version")
+    assert status == 0 and out.startswith("govreport ")
+    status, out, _ = run("--help")
+    assert status == 0 and "--jobs" in out
+
+
+def test_failures_in_tables_leave_the_table_intact(folder, tmp_path):
+    status, out, err = run(tmp_path / "missing.txt", folder / "b.md", "--format", "csv", "--table", "targets")
+    assert status == 1 and "missing.txt" in err
+    assert {r["document"] for r in read_csv(out)} == {str(folder / "b.md")}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--format", "xml", "a.txt"], ["--jobs", "-1", "a.txt"], ["--jobs", "many", "a.txt"], ["--table", "x", "a"]],
+)
+def test_bad_usage_exits_2(argv):
+    status, out, err = run(*argv)
+    assert (status, out) == (2, "")
+    assert "usage" in err
+
+
+def test_interrupt_exits_130_without_traceback(folder, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("govreport.batch.parse_file", interrupted)
+    status, _, err = run(folder / "a.txt")
+    assert (status, err) == (130, "govreport: interrupted\n")
+
+
+def test_internal_error_is_reported_not_raised(folder, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("govreport.batch.parse_file", broken)
+    status, _, err = run(folder / "a.txt", "--format", "jsonl")
+    assert status == 1 and "internal error RuntimeError: boom" in err
+
+
+# --- real processes: signals and pipes -----------------------------------------------------------------------
+
+
+def python_m(*args, **kwargs):
+    return subprocess.Popen(
+        [sys.executable, "-m", "govreport", *map(str, args)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def many(folder):
+    """Enough reports that a run lasts long enough to be interrupted."""
+    text = "".join(f"（{i}）第{i}项工作\n推进项目建设，新增就业{i}万人。\n" for i in range(1, 40))
+    for i in range(400):
+        (folder / f"many{i:03}.txt").write_text("一、工作回顾\n" + text, encoding="utf-8")
+    return folder
+
+
+def test_ctrl_c_in_a_real_process_exits_130_quietly(many):
+    proc = python_m(many, "--jobs", "2", "--format", "jsonl", start_new_session=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # parsing is under way
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode() == "govreport: interrupted\n"
+
+
+def test_closed_pipe_exits_quietly(many):
+    proc = python_m(many, "--jobs", "2", "--format", "csv", "--table", "sentences")
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away, as with | head
+    started = time.monotonic()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 0
+    assert err == b""
