@@ -8,11 +8,13 @@
 
 from __future__ import annotations
 
+from .batch import parse_many
 from .errors import ConfigError, DecodingError, GovReportError, InputError
 from .lexicon import LexiconEntry
 from .models import Category, Cue, Diagnostic, Noise, Paragraph, Report, Section, Sentence, Target
 from .normalize import NormalizeConfig, normalize, normalize_and_explain
 from .pipeline import parse, parse_file
+from .records import to_dataframe, to_records
 
 __version__ = "0.1.0.dev0"
 
@@ -37,4 +39,7 @@ __all__ = (
     "normalize_and_explain",
     "parse",
     "parse_file",
+    "parse_many",
+    "to_dataframe",
+    "to_records",
 )
