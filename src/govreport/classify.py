@@ -125,11 +125,19 @@ _ANCHOR = regex.compile(
     r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
     r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
     r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
-    r"|(?P<qty>(?<![\d.])\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
+    r"|(?P<qty>(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
     r"(?:%|个百分点|人次|万人|亿元|万元|元|个|家|项|人|户|公里|亩|场次|场|套|所|处|台|辆|件|次|条|座|名|张|间|吨|倍)"
     r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?)"
 )
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _precise(number: str) -> bool:
+    """Three or more significant digits: ``1117``, ``566.07`` (not ``1200``, ``5.2``)."""
+    digits = number.replace(".", "").lstrip("0")
+    if "." not in number:
+        digits = digits.rstrip("0")
+    return len(digits) >= 3
 
 
 def _anchor(cat: Category, weight: float, comment: str, kind: str = "cue") -> LexiconEntry:
@@ -164,6 +172,8 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
                 e = _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)")
             elif m.group("qa") or m.group("qb"):
                 e = _anchor(A, 1.0, "an approximate tally (余/多) reports a result")
+            elif _precise(m.group("qn")):
+                e = _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round")
             else:
                 e = _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period")
         if e is not None:
@@ -174,7 +184,7 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
 _YEAR_PLAN = regex.compile(
     r"((?:19|20)\d\d)年(?:工作安排|重点工作|主要工作|工作任务|政府工作任务|经济社会发展|主要预期目标|主要目标任务|工作目标)"
 )
-_YEAR_REVIEW = regex.compile(r"(?:((?:19|20)\d\d)年工作回顾|回顾((?:19|20)\d\d)年|刚刚过去的((?:19|20)\d\d)年)")
+_YEAR_REVIEW = regex.compile(r"(?:((?:19|20)\d\d)年(?:工作回顾|工作总结)|刚刚过去的((?:19|20)\d\d)年)")
 _YEAR_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-|/|\.)(?:[01]?\d)(?:月|-|/|\.)(?:[0-3]?\d)(?!\d)")
 
 
@@ -215,7 +225,7 @@ def _strong(matches: Iterable[Match]) -> tuple[float, float, float]:
     g = a = s = 0.0
     for m in matches:
         if m.entry.kind in ("period", "frame"):
-            continue
+            continue  # tense-neutral: resolved later from this very evidence
         if m.cat is G:
             g += m.w
         elif m.cat is A:
@@ -245,6 +255,38 @@ def apply_frames(text: str, matches: list[Match]) -> list[Match]:
         ):
             m = Match(m.start, m.end, m.entry, None, 0.0, "problem word inside a plan frame")
         out.append(m)
+    return out
+
+
+def _reports(m: Match) -> bool:
+    """A cue that says what became of a target: 完成了, 未实现, or a result verb (任务完成)."""
+    e = m.entry
+    return e.kind == "report" or (e.kind == "period" and e.category is A and bool(e.text))
+
+
+def apply_reports(text: str, matches: list[Match]) -> list[Match]:
+    """Cancel plan nouns in a sentence that reports what became of them (完成了…目标, 任务完成298亩).
+
+    >>> text = "我们完成了全年目标任务。"
+    >>> [(m.entry.text, m.w) for m in apply_reports(text, Lexicon.default().matches(text))]
+    [('完成了', 2.5), ('全年', 1.0), ('目标任务', 0.0)]
+    """
+    if not any(m.entry.kind == "target" for m in matches):
+        return matches
+    out: list[Match] = []
+    i = 0
+    for _, b in split_sentences(text):
+        j = i
+        while j < len(matches) and matches[j].start < b:
+            j += 1
+        group = matches[i:j]
+        reported = any(_reports(m) for m in group)
+        for m in group:
+            if reported and m.entry.kind == "target":
+                m = Match(m.start, m.end, m.entry, None, 0.0, "the target a result is reported on")
+            out.append(m)
+        i = j
+    out.extend(matches[i:])
     return out
 
 
@@ -314,7 +356,7 @@ class Classifier:
         """Lexicon and anchor matches of ``text`` in order, plan frames applied."""
         found = self.lexicon.matches(text) + anchor_matches(text, self.year)
         found.sort(key=lambda m: m.start)
-        return apply_frames(text, found)
+        return apply_reports(text, apply_frames(text, found))
 
     def enter_section(self, level: int, title: str | None, paragraphs: Sequence[str]) -> None:
         """Record the context of a section about to be built (its title and its own paragraphs)."""
@@ -339,21 +381,23 @@ class Classifier:
         """(headings, section, ancestors) leans and a shortcoming prior for the current section."""
         if not self._stack:  # called without enter_section: read the headings given
             h = s = 0.0
-            for depth, title in enumerate(reversed(headings)):
+            for title in reversed(headings):
                 g, a, sh = _strong(self.cues(title))
-                h += lean(g, a) / (depth + 1)
-                s += (sh if sh > g + a else 0.0) / (depth + 1)
-            return max(-1.0, min(1.0, h)), s, 0.0, 0.0, None
+                h = max(h, lean(g, a), key=abs)
+                s = s or (sh if sh > g + a else 0.0)
+            return h, s, 0.0, 0.0, None
         levels = sorted((k for k in self._stack if k <= self._level), reverse=True)
         own = self._stack[levels[0]]
         h = s = anc = 0.0
         for depth, k in enumerate(levels):
             c = self._stack[k]
-            h += c.heading_lean / (depth + 1)
-            s += c.heading_shortcoming / (depth + 1)
+            if abs(c.heading_lean) > abs(h):  # the heading that names a period most clearly (2025年工作安排)
+                h = c.heading_lean
+            if not s:
+                s = c.heading_shortcoming
             if depth:
                 anc += c.body_lean / depth
-        return max(-1.0, min(1.0, h)), s, own.body_lean, max(-1.0, min(1.0, anc)), own
+        return h, s, own.body_lean, max(-1.0, min(1.0, anc)), own
 
     def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
         """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
@@ -362,6 +406,8 @@ class Classifier:
         if found is None:
             found = self.cues(ptext)
         spans = split_sentences(ptext)
+        if not spans:
+            return []
         buckets: list[list[Match]] = [[] for _ in spans]
         i = 0
         for m in found:
@@ -373,17 +419,23 @@ class Classifier:
         outer = w["paragraph"] * lean(pg, pa) + w["section"] * sect + w["ancestors"] * anc + w["headings"] * head
         prior = {S: 0.5 * short_prior} if short_prior else None
         out: list[Sentence] = []
+        # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
+        prev, pend = span(base, base + len(ptext))
         for (s0, s1), ms in zip(spans, buckets, strict=True):
             sg, sa, _ = _strong(ms)
             period = w["sentence"] * lean(sg, sa) + outer
             resolved = [self._resolve(m, period) for m in ms]
             cat = label(score_matches(resolved, prior))
+            ss, se = span(base + s0, base + s1)
+            ss = min(max(ss, prev), pend)
+            se = prev = min(max(se, ss), pend)
             cues = []
             for m in resolved:
                 cs, ce = span(base + m.start, base + m.end)
+                cs = min(max(cs, ss), se)
+                ce = min(max(ce, cs), se)
                 rule = m.entry.comment + (f" [{m.note}]" if m.note else "")
                 cues.append(Cue(text=ptext[m.start : m.end], category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
-            ss, se = span(base + s0, base + s1)
             out.append(Sentence(text=ptext[s0:s1], category=cat, cues=cues, start=ss, end=se))
         return out
 

@@ -16,6 +16,9 @@ Kinds:
   reading when the context is silent.
 - ``frame``: a ``period`` verb that also cancels the problem words after it in
   its clause (解决…问题, 防范…风险 are plans, not admissions).
+- ``target``: a plan noun (目标, 任务, 计划): a goal, unless a ``report`` cue in
+  the same sentence says what became of it (完成了…目标, 目标尚未实现).
+- ``report``: a cue that reports a target's fate (完成了, 圆满完成, 未完成).
 - ``shield``: a word that merely contains a cue and means something else
   (主要, 重要 are not the modal 要); it never counts.
 
@@ -24,7 +27,7 @@ finance research (future and obligation modals, plan and target nouns); the
 rest are written by hand for government reports.
 
 >>> sorted({e.kind for e in LEXICON})
-['cue', 'frame', 'period', 'shield']
+['cue', 'frame', 'period', 'report', 'shield', 'target']
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from .models import Category
 
 G, A, S, N = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 
-Kind = Literal["cue", "period", "frame", "shield"]
+Kind = Literal["cue", "period", "frame", "target", "report", "shield"]
 
 
 class LexiconEntry(NamedTuple):
@@ -59,8 +62,9 @@ LEXICON: tuple[LexiconEntry, ...] = (
     *_e(G, 1.0, "future and obligation modals", "将", "要", "必须", "需要", "应当", "须", "拟", "必将", "将会"),
     *_e(G, 1.5, "stated intent", "要坚持", "将继续", "要继续", "将进一步", "要进一步", "下大力气"),
     *_e(G, 2.0, "commitment verbs", "力争", "确保", "争取", "努力实现", "奋力", "期能", "期望", "希望"),
-    *_e(G, 1.5, "plan and target words", "计划", "预期", "目标", "预计", "规划", "工作安排", "总体要求"),
-    *_e(G, 2.5, "plan part headings", "主要预期目标", "重点工作", "主要任务", "工作任务", "发展目标", "目标任务"),
+    *_e(G, 1.5, "plan and target words", "计划", "预期", "目标", "预计", "规划", "任务", "发展目标", kind="target"),
+    *_e(G, 1.5, "plan and target words", "目标任务", "工作任务", "主要任务", kind="target"),
+    *_e(G, 2.5, "plan part headings", "工作安排", "总体要求", "主要预期目标", "重点工作"),
     *_e(G, 1.5, "coming period anchors", "今年", "明年", "新的一年", "下一步", "未来", "今后", "接下来", "即将"),
     *_e(G, 2.0, "horizon anchors", "到本世纪中叶", "远景目标", "五年规划", "规划纲要"),
     # ----------------------------------------------------------- achievement
@@ -85,11 +89,37 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "已",
         "已经",
         "均已",
+        kind="report",
     ),
     *_e(A, 2.0, "awards and rankings", "获评", "荣获", "入选", "被评为", "获批", "荣膺", "斩获", "获得"),
-    *_e(A, 2.0, "finished results", "圆满完成", "顺利完成", "成功举办", "圆满收官", "基本完成", "全面完成"),
+    *_e(
+        A,
+        2.0,
+        "finished results",
+        "圆满完成",
+        "顺利完成",
+        "成功举办",
+        "圆满收官",
+        "基本完成",
+        "全面完成",
+        kind="report",
+    ),
     *_e(A, 1.5, "cumulative and record results", "累计", "首次", "创历史新高", "居全国", "位居", "稳居", "率先"),
-    *_e(A, 1.5, "results achieved", "成效", "成绩", "成果", "显著", "明显", "稳中有进", "迈出", "收官"),
+    *_e(A, 1.5, "steady progress reported", "稳中有进", "好于预期"),
+    # result nouns and adverbs: 取得显著成效 is a result in a review and a target in a plan
+    *_e(
+        A,
+        1.0,
+        "results: a result in a review, a target in a plan",
+        "成效",
+        "成绩",
+        "成果",
+        "显著",
+        "明显",
+        "迈出",
+        "收官",
+        kind="period",
+    ),
     # ----------------------------------------------------------- shortcoming
     *_e(
         S,
@@ -161,6 +191,7 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "尚未有效",
         "没有下跌",
         "没有缩短",
+        kind="report",
     ),
     # ------------------------------------------------- period-resolved verbs
     # problem words inside a plan frame: the frame decides
@@ -300,5 +331,7 @@ LEXICON: tuple[LexiconEntry, ...] = (
     *_e(N, 0.0, "shield: 已 in fixed words", "不得已", "而已", kind="shield"),
     *_e(N, 0.0, "shield: a target word used as a name or a past plan", "计划单列", "原计划", kind="shield"),
     *_e(N, 0.0, "shield: 问题 in a neutral phrase", "问题导向", kind="shield"),
+    *_e(N, 0.0, "shield: 新增长点 is 新 + 增长点, not 新增", "新增长", kind="shield"),
+    *_e(N, 0.0, "shield: 预期寿命 is a statistic, not an expectation", "预期寿命", kind="shield"),
     *_e(N, 0.0, "shield: comparison words that are not problems", "是否定", kind="shield"),
 )

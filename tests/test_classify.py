@@ -1,0 +1,247 @@
+"""Sentence, paragraph and section labels: one test group per cue family, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+import govreport
+from govreport.classify import (
+    Classifier,
+    Lexicon,
+    aggregate,
+    anchor_matches,
+    apply_frames,
+    report_year,
+    split_sentences,
+)
+from govreport.lexicon import LexiconEntry
+from govreport.models import Category
+
+G, A, S, OTHER = "goal", "achievement", "shortcoming", "other"
+
+
+def sentence_labels(text: str, year: int | None = None, headings: tuple[str, ...] = ()) -> list[str]:
+    """Labels of the sentences of one paragraph, classified on its own (no section context)."""
+    clf = Classifier(Lexicon.default(), year)
+    return [s.category.value for s in clf.sentences(text, 0, lambda a, b: (a, b), headings)]
+
+
+def label_of(text: str, **kw: object) -> str:
+    labels = sentence_labels(text, **kw)  # type: ignore[arg-type]
+    assert len(labels) == 1, labels
+    return labels[0]
+
+
+# ---------------------------------------------------------------- sentences
+def test_split_keeps_quotes_balanced():
+    text = "他强调：“要稳中求进。要以进促稳。”全年任务完成。"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["他强调：“要稳中求进。要以进促稳。”", "全年任务完成。"]
+
+
+def test_split_on_semicolons_and_question_marks():
+    text = "新建学校3所；改造道路10条？"
+    assert len(split_sentences(text)) == 2
+
+
+# ---------------------------------------------------------------- goal cues
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年将新建中小学5所。",  # future modal + coming-period anchor
+        "力争地区生产总值增长6%左右。",  # commitment verb + target qualifier
+        "确保粮食产量稳定在100万吨以上。",
+        "下一步，要继续抓好安全生产。",
+    ],
+)
+def test_goal_cues(text):
+    assert label_of(text) == G
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要指标运行平稳。",  # 主要 is a shield: not the modal 要
+        "这是一项重要成果。",  # 重要 likewise; 成果 speaks for achievement
+    ],
+)
+def test_goal_modal_inside_a_word_is_not_a_goal(text):
+    assert label_of(text) != G
+
+
+# ---------------------------------------------------------------- achievement cues
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老街区获评国家级旅游休闲街区。",  # awards
+        "我们完成了年初确定的目标任务。",  # completed aspect beats 目标
+        "一年来，城乡居民收入稳步增长。",  # review period anchor
+        "规上工业增加值同比增长7.1%。",  # year-on-year result
+        "累计培训农民工3000余人次。",  # cumulative + approximate tally
+    ],
+)
+def test_achievement_cues(text):
+    assert label_of(text) == A
+
+
+def test_achievement_cue_negative():
+    assert label_of("今年要新增城镇就业1万人以上。") == G
+
+
+# ---------------------------------------------------------------- shortcoming cues
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科技创新能力还不够强。",
+        "经济回升向好的基础还不稳固，财政收支承压。",
+        "我们也清醒看到，发展不平衡不充分问题仍然突出。",
+        "产业结构有待优化。",
+    ],
+)
+def test_shortcoming_cues(text):
+    assert label_of(text) == S
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持补短板、强弱项，加快产业升级。",  # 补短板 is a plan frame, not an admission
+        "着力解决群众反映强烈的突出问题。",  # 解决…问题
+        "防范化解重点领域风险。",
+        "缩小城乡收入差距。",
+    ],
+)
+def test_problem_word_inside_a_plan_frame_is_a_goal(text):
+    assert label_of(text) == G
+
+
+def test_frame_reaches_only_to_the_end_of_its_clause():
+    text = "解决了部分难点，但短板依然明显"
+    kept = {m.entry.text: m.w for m in apply_frames(text, Lexicon.default().matches(text))}
+    assert kept["短板"] > 0
+
+
+@pytest.mark.parametrize("text", ["部分预期目标尚未实现。", "老旧小区改造任务未完成。", "退休保障承诺一直未解决。"])
+def test_negated_completion_is_a_shortcoming(text):
+    assert label_of(text) == S
+
+
+def test_completion_without_negation_is_not_a_shortcoming():
+    assert label_of("老旧小区改造任务圆满完成。") == A
+
+
+# ---------------------------------------------------------------- period cues and context
+REVIEW = "一、2024年工作回顾\n"
+PLAN = "二、2025年工作安排\n"
+
+
+def test_action_verbs_follow_the_period_of_their_section():
+    body = "推进老旧小区改造，实施城市更新行动。"
+    r = govreport.parse(REVIEW + body + "\n" + PLAN + body)
+    assert [s.category.value for s in r.sections] == [A, G]
+    cue = r.sections[0].paragraphs[0].sentences[0].cues[0]
+    assert cue.category is Category.ACHIEVEMENT and "review" in cue.rule
+
+
+def test_lead_sentence_phrased_as_a_plan_follows_the_body():
+    # a review paragraph that opens with a plan-like lead sentence: the body decides
+    para = "推动东西部协作提质增效。全年销售协作地农特产品600万余元，累计帮助脱贫人口就业300余人。"
+    r = govreport.parse("六、乡村振兴\n" + para)
+    assert r.paragraphs()[0].category is Category.ACHIEVEMENT
+
+
+def test_strong_plan_sentence_in_a_review_section_stays_a_goal():
+    r = govreport.parse(REVIEW + "全年新增就业4万人。\n今年将继续推进老旧小区改造。")
+    assert [p.category.value for p in r.paragraphs()] == [A, G]
+
+
+def test_shortcoming_heading_is_a_prior():
+    r = govreport.parse("三、存在的问题和不足\n民营经济活力不够，部分企业经营困难。")
+    assert r.sections[0].category is Category.SHORTCOMING
+
+
+# ---------------------------------------------------------------- time anchors
+def test_year_before_the_report_year_is_achievement():
+    assert label_of("2023年，城区面貌焕然一新。", year=2024) == A
+
+
+def test_report_year_or_later_is_goal():
+    assert label_of("2025年，城区面貌焕然一新。", year=2024) == G
+
+
+def test_year_without_report_year_says_nothing():
+    assert label_of("2023年，城区面貌焕然一新。") == OTHER
+
+
+def test_horizon_is_a_goal():
+    assert label_of("到2027年，基本建成现代化产业体系。", year=2025) == G
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2026, A), (2024, G)])
+def test_five_year_plan_is_dated_by_its_number(year, expected):
+    (m,) = [m for m in anchor_matches("“十四五”时期", year) if m.entry.comment.startswith("a five")]
+    assert m.cat.value == expected
+
+
+def test_quantity_qualifiers():
+    cats = [m.cat.value for m in anchor_matches("新增就业1万人以上，培训3000余人次", None)]
+    assert cats == [G, A]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一、2024年工作回顾\n……\n二、2025年工作安排\n……", 2025),
+        ("刚刚过去的2023年，我们……", 2024),
+        ("回顾2012年的竞选政纲", None),  # 回顾 a year is not the review part of a report
+        ("2024-01-04 16:36 新闻", 2024),
+        ("没有年份的文字", None),
+    ],
+)
+def test_report_year(text, year):
+    assert report_year(text) == year
+
+
+def test_report_year_is_exposed():
+    assert govreport.parse("一、2025年工作安排\n今年要稳就业。").year == 2025
+
+
+# ---------------------------------------------------------------- aggregation
+def test_other_needs_a_clear_majority():
+    assert aggregate([(Category.OTHER, 50), (Category.GOAL, 50)])[0] is Category.GOAL
+    assert aggregate([(Category.OTHER, 70), (Category.GOAL, 30)])[0] is Category.OTHER
+    assert aggregate([])[0] is Category.OTHER
+
+
+def test_section_without_evidence_is_other():
+    r = govreport.parse("一、说明\n各位代表，现在向大会报告。")
+    assert r.sections[0].category is Category.OTHER
+
+
+def test_scores_are_shares():
+    r = govreport.parse(REVIEW + "全年新增就业4万人。各位代表。")
+    scores = r.sections[0].scores
+    assert set(scores) == {G, A, S, OTHER}
+    assert abs(sum(scores.values()) - 1) < 1e-3
+
+
+# ---------------------------------------------------------------- evidence and options
+def test_cues_carry_offsets_into_the_original():
+    original = "一、2025年工作安排\n力爭新增就業１萬人以上。"  # Traditional, full-width digit
+    r = govreport.parse(original)
+    cues = r.paragraphs()[0].sentences[0].cues
+    assert cues and all(original[c.start : c.end] for c in cues)
+    first = cues[0]
+    assert (first.text, original[first.start : first.end]) == ("力争", "力爭")
+
+
+def test_remove_cues_switches_an_entry_off():
+    text = "一、说明\n力争多办实事。"
+    assert govreport.parse(text).paragraphs()[0].category is Category.GOAL
+    assert govreport.parse(text, remove_cues=["力争"]).paragraphs()[0].category is Category.OTHER
+
+
+def test_add_cues_adds_an_entry():
+    entry = LexiconEntry("交功课", Category.ACHIEVEMENT, 2.0, "colloquial: delivering on a pledge")
+    r = govreport.parse("一、说明\n政府终于交功课。", add_cues=[entry])
+    assert r.paragraphs()[0].category is Category.ACHIEVEMENT
+    assert r.paragraphs()[0].sentences[0].cues[0].rule == "colloquial: delivering on a pledge"
