@@ -46,6 +46,19 @@ POSITIVE = [
     ("link word", "赤字率拟按2.9%安排。", "赤字率", "2.9", None, "%", None, None),
     ("mean of the period", "登记失业率平均为4.1%。", "登记失业率", "4.1", None, "%", None, None),
     ("multiple", "快递业务量成长3倍。", "快递业务量", "3", None, "倍", None, "increase"),
+    ("conjunction char inside a word", "宽带用户普及率超过60%。", "宽带用户普及率", "60", None, "%", None, "reach"),
+    ("approximation between verb and number", "服务出口增长近20%。", "服务出口", "20", None, "%", None, "increase"),
+    ("year before the phrase", "预计2027年可新增储能产值80亿元。", "储能产值", "80", None, "亿元", None, None),
+    (
+        "time word inside the indicator",
+        "比上年年初预算增加900亿元。",
+        "年初预算",
+        "900",
+        None,
+        "亿元",
+        None,
+        "increase",
+    ),
 ]
 
 

@@ -136,7 +136,7 @@ _VERB_DIRECTIONS = tuple(d for d in DIRECTIONS if d not in _NOUN_DIRECTIONS)
 #: Framing words stripped from the start of an indicator: time, modality, scope.
 FRAMING = _words(
     # time
-    "今年 全年 明年 年内 当年 本年度 到年底 年底 年末 每年 逐年 年 月 日 底 前 内 起 "
+    "今年 全年 明年 年内 当年 本年度 到年底 年底 年末 每年 逐年 "
     # modality and causation
     "预计 计划 力争 确保 争取 努力 推动 预期 实现 完成 促使 带动 致力 将 可 再 先 拟 要 已 并 还 的 其中 "
     # comparison and scope
@@ -144,8 +144,8 @@ FRAMING = _words(
 )
 #: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
 LINKS = _words(
-    "平均为 分别为 拟按 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 累计 总计 合计 共 近 超 已 将 要 可 再 "
-    "的 由 从 之 达"
+    "平均为 分别为 拟按 拟安排 安排 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
+    "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达"
 )
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
 OBJECT_VERBS = _words(
@@ -155,16 +155,19 @@ OBJECT_VERBS = _words(
 #: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
 MANNER = _words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
 #: Conjunctions that end the phrase before a quantity (6,000亿元投资及约4万个就业机会).
-_CONJ = "及和与并或、"
-_CLAUSE_BREAK = regex.compile(rf"[，,；;。：:！？!?\n（）()“”「」《》\[\]【】\s{_CONJ}\d%]")
+#: They are only read as such right after another quantity: 普及率 and 参与度 keep theirs.
+_CONJ = "及和与并或"
+_CLAUSE_BREAK = regex.compile(r"[，,、；;。：:！？!?\n（）()“”「」《》\[\]【】\s\d%]")
+#: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造….
+_AFTER_DIGITS = regex.compile(r"[年月日底前内起后末初]+")
 _FRAMING_RE = regex.compile(rf"^(?:{_alt(FRAMING)})+")
 _VERB_ONLY = regex.compile(rf"^(?:{_alt(MANNER)})*(?:{_alt(OBJECT_VERBS)})+$")
 _TAIL = regex.compile(
-    rf"(?P<dir>{_alt(_VERB_DIRECTIONS)})?(?P<lead>{_alt(LEADING_QUALIFIERS)})?"
+    rf"(?P<dir>{_alt(_VERB_DIRECTIONS)})?(?:近|逾)?(?P<lead>{_alt(LEADING_QUALIFIERS)})?"
     rf"(?P<dir2>{_alt(_VERB_DIRECTIONS)})?\s?(?:[A-Z]{{2,5}}\s?)?\s?$"
 )
 _GAP = regex.compile(r"\s?[A-Z]{2,5}\s?$|\s$")
-_AFTER = regex.compile(rf"\s?(?P<run>[\p{{Han}}A-Za-z][^，,；;。：:！？!?\n（）()“”「」《》\d{_CONJ}]*)")
+_AFTER = regex.compile(rf"\s?(?P<run>[\p{{Han}}A-Za-z][^，,、；;。：:！？!?\n（）()“”「」《》\d{_CONJ}]*)")
 
 #: Anchors of this year's target list: quantities after one, in its paragraph, are targets.
 ANCHORS = regex.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
@@ -222,6 +225,13 @@ def _before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
         start = gap.start()
     while start > floor and not _CLAUSE_BREAK.match(text[start - 1]):
         start -= 1
+    if start == floor and floor > 0:
+        # right after the previous quantity: 6,000亿元投资及约4万个就业机会
+        cut = max(text.rfind(c, start, pos) for c in _CONJ)
+        start = cut + 1 if cut >= 0 else start
+    stub = _AFTER_DIGITS.match(text, start, pos) if start > 0 and text[start - 1].isdigit() else None
+    if stub:
+        start = stub.end()
     return start, text[start:pos]
 
 
