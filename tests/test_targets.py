@@ -163,6 +163,12 @@ def test_anchor_makes_the_list_targets_but_not_averages() -> None:
     ]
 
 
+def test_annual_mean_level_is_not_a_period_average() -> None:
+    [level] = find("细颗粒物年均浓度控制在30微克/立方米左右。")
+    [growth] = find("服务贸易年均增长6%左右。")
+    assert (level.average, growth.average) == (False, True)
+
+
 def test_sentence_category_decides_the_role() -> None:
     report = parse("二、2025年工作安排\n去年新增企业219家，同比增长35.2%。今年要力争新增就业2万人。")
     roles = {str(t.value): t.role for t in report.all_targets()}

@@ -150,7 +150,7 @@ LINKS = _words(
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
 OBJECT_VERBS = _words(
     "新增 增加 建设 新建 建成 引进 新引进 签约 新签约 实施 完成 创造 打造 培育 开工 新开工 竣工 新竣工 "
-    "改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动"
+    "创建 打通 改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动"
 )
 #: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
 MANNER = _words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
@@ -169,6 +169,8 @@ _TAIL = regex.compile(
 _GAP = regex.compile(r"\s?[A-Z]{2,5}\s?$|\s$")
 _AFTER = regex.compile(rf"\s?(?P<run>[\p{{Han}}A-Za-z][^，,、；;。：:！？!?\n（）()“”「」《》\d{_CONJ}]*)")
 
+#: A yearly average over a plan period (年均增长5%左右), not 年均浓度 (an annual mean level).
+_AVERAGE = regex.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降幅|提高)")
 #: Anchors of this year's target list: quantities after one, in its paragraph, are targets.
 ANCHORS = regex.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
 
@@ -305,7 +307,7 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
                 magnitude=mag,
                 qualifier=qualifier,
                 hardness=hardness,
-                average="年均" in before,
+                average=bool(_AVERAGE.search(before)),
                 start=base + m.start(),
                 end=base + m.end(),
             )
