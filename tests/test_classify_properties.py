@@ -1,0 +1,100 @@
+"""Invariants of the labels: script, width and spacing do not matter; context stays local."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from opencc import OpenCC
+
+import govreport
+
+_S2T = OpenCC("s2t")
+
+# fragments written for these tests: openers, verbs, objects, quantities, closers of each cue family
+OPENERS = ["", "今年，", "一年来，", "下一步，", "我们也清醒看到，", "同时，", "过去一年，", "全区上下"]
+VERBS = ["要", "将", "力争", "推进", "实施", "完成", "新增", "建成", "获评", "加快", "补齐", "解决", "尚未", "仍需"]
+OBJECTS = ["老旧小区改造", "城乡收入差距", "产业结构", "科技创新能力", "就业服务站", "公共文化服务体系", "营商环境"]
+QUANTITIES = ["", "1117户", "3000余人次", "4万人以上", "12.5%左右", "20个", "566.07亩"]
+CLOSERS = ["。", "，成效明显。", "，短板仍然突出。", "，任务艰巨。", "。"]
+HEADINGS = ["2024年工作回顾", "2025年工作安排", "存在的问题", "民生保障", "产业发展"]
+
+sentences = st.builds(
+    lambda o, v, ob, q, c: f"{o}{v}{ob}{q}{c}",
+    st.sampled_from(OPENERS),
+    st.sampled_from(VERBS),
+    st.sampled_from(OBJECTS),
+    st.sampled_from(QUANTITIES),
+    st.sampled_from(CLOSERS),
+)
+paragraphs = st.lists(sentences, min_size=1, max_size=4).map("".join)
+
+FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
+
+
+def labels(text: str) -> list[str]:
+    return [s.category.value for p in govreport.parse(text).paragraphs() for s in p.sentences]
+
+
+def spaced(text: str, every: int) -> str:
+    """Insert a space after every ``every``-th Chinese character (layout spacing, not word breaks)."""
+    out = []
+    for i, ch in enumerate(text):
+        out.append(ch)
+        if i % every == every - 1 and "\u4e00" <= ch <= "\u9fff":
+            out.append(" ")
+    return "".join(out)
+
+
+@given(st.sampled_from(HEADINGS), paragraphs)
+def test_label_ignores_traditional_script(heading, para):
+    text = f"一、{heading}\n{para}"
+    assert labels(_S2T.convert(text)) == labels(text)
+
+
+@given(st.sampled_from(HEADINGS), paragraphs)
+def test_label_ignores_full_width_digits(heading, para):
+    text = f"一、{heading}\n{para}"
+    assert labels(text.translate(FULL_WIDTH)) == labels(text)
+
+
+@given(st.sampled_from(HEADINGS), paragraphs, st.integers(min_value=1, max_value=5))
+def test_label_ignores_extra_whitespace(heading, para, every):
+    text = f"一、{heading}\n{para}"
+    assert labels(f"  {spaced(text, every)}  \n") == labels(text)
+
+
+def _doc(parts: list[tuple[str, list[str]]]) -> str:
+    return "\n".join(f"{head}\n" + "\n".join(paras) for head, paras in parts)
+
+
+def _labels_by_section(text: str) -> dict[str, list[str]]:
+    r = govreport.parse(text)
+    return {s.title or "": [p.category.value for p in s.paragraphs] for s in r.walk()}
+
+
+@given(
+    st.sampled_from(HEADINGS),
+    st.sampled_from(HEADINGS),
+    paragraphs,
+    paragraphs,
+    paragraphs,
+    paragraphs,
+    paragraphs,
+)
+def test_unrelated_paragraph_stays_in_its_section(h1, h2, p_top, p_sub1, p_sub2, p_other, extra):
+    # 一、 has its own paragraph and two subsections; the extra paragraph joins the first subsection
+    def build(sub1: list[str]) -> str:
+        return _doc(
+            [
+                (f"一、{h1}", [p_top]),
+                ("（一）推进重点项目", sub1),
+                ("（二）加强民生保障", [p_sub2]),
+                (f"二、{h2}", [p_other]),
+            ]
+        )
+
+    before = _labels_by_section(build([p_sub1]))
+    after = _labels_by_section(build([p_sub1, extra]))
+    for title, cats in before.items():
+        if title != "推进重点项目":
+            assert after[title] == cats, title
