@@ -245,3 +245,26 @@ def test_add_cues_adds_an_entry():
     r = govreport.parse("一、说明\n政府终于交功课。", add_cues=[entry])
     assert r.paragraphs()[0].category is Category.ACHIEVEMENT
     assert r.paragraphs()[0].sentences[0].cues[0].rule == "colloquial: delivering on a pledge"
+
+
+# ---------------------------------------------------------------- adversative turns and criticism
+def test_clause_after_a_turn_carries_the_point():
+    assert label_of("新建保障房3000余套，但轮候时间仍需缩短、供给不够。") == S
+
+
+def test_turn_towards_a_result_is_an_achievement():
+    assert label_of("虽然困难较多，但全年目标任务圆满完成。") == A
+
+
+def test_not_only_is_no_turn():
+    text = "不但完成了改造任务"
+    assert all(m.entry.kind != "turn" for m in Lexicon.default().matches(text))
+
+
+@pytest.mark.parametrize("text", ["相关承诺一再跳票。", "该项目被批进度缓慢。", "立法工作原地踏步。"])
+def test_criticism_is_a_shortcoming(text):
+    assert label_of(text) == S
+
+
+def test_praise_is_not_criticism():
+    assert label_of("该项目获评省级示范工程。") == A

@@ -290,6 +290,27 @@ def apply_reports(text: str, matches: list[Match]) -> list[Match]:
     return out
 
 
+#: how much more the cues after an adversative turn (但, 却) count
+TURN_BOOST = 1.5
+
+
+def _after_turn(matches: list[Match]) -> list[Match]:
+    """Boost the cues after the last adversative turn of a sentence (…，但短板依然明显).
+
+    >>> text = "虽然完成了改造任务，但短板依然明显。"
+    >>> [(m.entry.text, m.w) for m in _after_turn(Lexicon.default().matches(text))]
+    [('完成了', 2.5), ('任务', 1.5), ('但', 0.0), ('短板', 3.75), ('明显', 1.5)]
+    """
+    last = max((i for i, m in enumerate(matches) if m.entry.kind == "turn"), default=-1)
+    if last < 0:
+        return matches
+    boosted = [
+        Match(m.start, m.end, m.entry, m.category, m.w * TURN_BOOST, (m.note + "; " if m.note else "") + "after a turn")
+        for m in matches[last + 1 :]
+    ]
+    return matches[: last + 1] + boosted
+
+
 def score_matches(matches: Iterable[Match], prior: dict[Category, float] | None = None) -> dict[Category, float]:
     """Sum of effective cue weights per category, starting from a context prior."""
     totals = dict.fromkeys(CATEGORIES, 0.0)
@@ -424,7 +445,7 @@ class Classifier:
         for (s0, s1), ms in zip(spans, buckets, strict=True):
             sg, sa, _ = _strong(ms)
             period = w["sentence"] * lean(sg, sa) + outer
-            resolved = [self._resolve(m, period) for m in ms]
+            resolved = _after_turn([self._resolve(m, period) for m in ms])
             cat = label(score_matches(resolved, prior))
             ss, se = span(base + s0, base + s1)
             ss = min(max(ss, prev), pend)

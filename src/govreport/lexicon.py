@@ -19,6 +19,8 @@ Kinds:
 - ``target``: a plan noun (目标, 任务, 计划): a goal, unless a ``report`` cue in
   the same sentence says what became of it (完成了…目标, 目标尚未实现).
 - ``report``: a cue that reports a target's fate (完成了, 圆满完成, 未完成).
+- ``turn``: an adversative conjunction (但, 却, 然而); the cues after it in its
+  sentence count more, since the clause after the turn is the point.
 - ``shield``: a word that merely contains a cue and means something else
   (主要, 重要 are not the modal 要); it never counts.
 
@@ -27,7 +29,7 @@ finance research (future and obligation modals, plan and target nouns); the
 rest are written by hand for government reports.
 
 >>> sorted({e.kind for e in LEXICON})
-['cue', 'frame', 'period', 'report', 'shield', 'target']
+['cue', 'frame', 'period', 'report', 'shield', 'target', 'turn']
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from .models import Category
 
 G, A, S, N = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 
-Kind = Literal["cue", "period", "frame", "target", "report", "shield"]
+Kind = Literal["cue", "period", "frame", "target", "report", "turn", "shield"]
 
 
 class LexiconEntry(NamedTuple):
@@ -171,6 +173,24 @@ LEXICON: tuple[LexiconEntry, ...] = (
     ),
     *_e(S, 1.0, "problem nouns (cancelled inside a plan frame)", "问题", "困难", "挑战", "矛盾", "风险", "压力"),
     *_e(S, 1.0, "adverse pressure", "面临", "冲击", "威胁", "波动", "下滑", "放缓", "难以", "能否", "是否"),
+    # criticism and broken promises, as news reviews of a government's record phrase them
+    *_e(
+        S,
+        2.0,
+        "criticism and broken promises",
+        "被批",
+        "批评",
+        "质疑",
+        "跳票",
+        "食言",
+        "原地踏步",
+        "停滞不前",
+        "一拖再拖",
+        "遥遥无期",
+        "尚在进行",
+        "仍然处于",
+        "未有进展",
+    ),
     # negated completion is a shortcoming (longer than the completion verb, so it wins)
     *_e(
         S,
@@ -304,6 +324,8 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "年均增长",
         kind="period",
     ),
+    # adversative turns: the clause after 但/却/然而 carries the sentence's point (虽然…但…)
+    *_e(N, 0.0, "adversative turn: the cues after it count 1.5 times", "但", "但是", "然而", "却", "不过", kind="turn"),
     # ---------------------------------------------------------------- shields
     # words that contain a cue but do not mean it (matched as words, not substrings)
     *_e(
@@ -327,6 +349,7 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "需要的",
         kind="shield",
     ),
+    *_e(N, 0.0, "shield: 不但 (not only) is no turn", "不但", "不过度", kind="shield"),
     *_e(N, 0.0, "shield: 将 as a noun or in fixed words", "将领", "将士", "将军", "即将到来", kind="shield"),
     *_e(N, 0.0, "shield: 已 in fixed words", "不得已", "而已", kind="shield"),
     *_e(N, 0.0, "shield: a target word used as a name or a past plan", "计划单列", "原计划", kind="shield"),
