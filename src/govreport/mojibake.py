@@ -1,34 +1,135 @@
 """Garbled text: GBK byte-shift mojibake and U+FFFD runs.
 
 When GBK bytes are decoded one byte out of step, every pair straddles two real
-characters and comes out as a rare character, with ``?`` where a pair could
-not be decoded at all (``43.6%?!痹谝患径瓤己酥?``). Such runs are flagged; this
-module returns them as :class:`Edit` objects whose ``kind`` is ``mojibake``.
+characters: the trail byte of one and the lead byte of the next come out as a
+rare character, and the character whose lead byte was lost shows as ``?``
+(``43.6%?!痹谝患径瓤己酥?``). The decoder falls back into step at the next
+ASCII byte: either that byte completes the last pair on its own (a lone ``^``
+after the run) or the unpaired lead byte becomes one more ``?``.
+
+Repair re-encodes the run, drops the first byte (the trail of the character
+lost in the ``?``), re-pairs the rest and keeps the result only when it is far
+more ordinary text than the run was (by character frequency). A full-width
+sign folded to ASCII right after the ``?`` (``!`` for ``！``, the pair of the
+trail of ``。`` and the lead of ``”``) is re-encoded as full width. Characters
+whose bytes are gone stay as they were and are flagged; nothing is invented.
+
+>>> [e.new for e in find("比重43.6%?!痹谝患径瓤己酥?,西海岸")]
+['?”在一季度考核?']
 """
 
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+
 import regex
 
-from .decode import common_han
+from ._frequency import BY_FREQUENCY
 from .offsets import Edit
 
+KIND = "mojibake"
+
+# A garbled run: the optional lost character (?), an optional full-width sign
+# that was folded to ASCII, two or more double-byte characters, and the byte
+# that put the decoder back in step: a lone ASCII trail byte (@ to ~, not the
+# start of a Latin word) or the unpaired last lead byte shown as ?.
+_RUN = regex.compile(
+    r"(?P<lost>\?)?"
+    r"(?P<head>(?<=\?)[!-~](?=\p{Han}))?"
+    r"(?P<run>[\p{Han}\u3001-\u303f\uff01-\uff5e\u2018-\u201d]{2,})"
+    r"(?=(?P<tail>\?|[@-~](?![A-Za-z])))?"  # looked at, not taken: it may start the next run
+)
 _FFFD = regex.compile("\ufffd+")
-# a run of Han characters and full-width punctuation touching a literal '?'
-_CANDIDATE = regex.compile(r"\?[\p{Han}！-～]{3,}\??|[\p{Han}！-～]{3,}\?")
+_HAN = regex.compile(r"\p{Han}")
+
+#: average bits (log2 of the frequency rank) a repair must save per Han
+#: character: the repaired characters are, geometrically, at least four times
+#: as frequent as the garbled ones
+MARGIN_BITS = 2.0
+#: and must read as ordinary text on its own: running prose averages 6 to 8
+#: bits (geometric-mean rank within the 500 most frequent characters), while
+#: shifted rare words (names) land near 10
+ORDINARY_BITS = 9.0
+#: a run whose characters average at least this many bits (rank about 2000 and
+#: beyond) next to a ``?`` is flagged even when it cannot be repaired
+RARE_BITS = 11.0
+_UNRANKED = 8000
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    return {ch: i for i, ch in enumerate(BY_FREQUENCY)}
+
+
+def cost(text: str) -> float:
+    """Mean log2 frequency rank of the Han characters of ``text`` (lower is more ordinary).
+
+    Traditional characters are ranked as their Simplified forms.
+
+    >>> cost("可以看") < cost("梢钥闯")
+    True
+    """
+    from . import script
+
+    if script.has_traditional(text):
+        text = script.convert(text)
+    ranks = _ranks()
+    han = _HAN.findall(text)
+    if not han:
+        return math.inf
+    return sum(math.log2(ranks.get(c, _UNRANKED) + 2) for c in han) / len(han)
+
+
+def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
+    """Re-pair the GBK bytes of ``head + run (+ tail)`` one byte later.
+
+    Returns the decoded text and whether ``tail`` was used as the last trail
+    byte, or ``None`` when the bytes do not decode.
+
+    >>> shift_back("!", "奔茨珔", "^")
+    ('”即墨區', True)
+    """
+    try:
+        raw = run.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    if head:
+        raw = bytes((0xA3, ord(head) + 0x80)) + raw  # the full-width form of a folded sign
+    body = raw[1:]
+    used = False
+    if len(body) % 2:
+        if tail and tail != "?":
+            body += tail.encode("ascii")
+            used = True
+        else:
+            body = body[:-1]  # the last lead byte lost its trail: that character is gone
+    try:
+        return body.decode("gbk"), used
+    except UnicodeDecodeError:
+        return None
 
 
 def find(text: str) -> list[Edit]:
-    """Flag garbled spans (the edit's ``new`` equals the old text: nothing invented)."""
-    common = common_han()
+    """Repaired runs (``new`` differs) and flagged ones (``new`` equals the old text)."""
     edits: list[Edit] = []
-    for m in _CANDIDATE.finditer(text):
-        run = m.group()
-        han = [c for c in run if "\u4e00" <= c <= "\u9fff"]
-        if len(han) >= 3 and sum(c not in common for c in han) * 3 >= len(han):
-            edits.append(Edit(m.start(), m.end(), run, "mojibake"))
-    for m in _FFFD.finditer(text):
-        edits.append(Edit(m.start(), m.end(), m.group(), "mojibake"))
+    for m in _RUN.finditer(text):
+        lost, head, run, tail = m.group("lost") or "", m.group("head") or "", m.group("run"), m.group("tail") or ""
+        if not (lost or tail):
+            continue  # no sign of a decoder out of step
+        before = cost(run)
+        fixed = shift_back(head, run, tail)
+        if fixed is not None:
+            new, used = fixed
+            after = cost(new)
+            if after <= ORDINARY_BITS and after + MARGIN_BITS <= before:
+                end = m.end("run") + (1 if used or tail == "?" else 0)
+                repaired = lost + new + ("?" if tail == "?" else "")
+                edits.append(Edit(m.start(), end, repaired, KIND))
+                continue
+        if lost and before >= RARE_BITS:
+            edits.append(Edit(m.start(), m.end(), m.group(), KIND))
+    edits.extend(Edit(m.start(), m.end(), m.group(), KIND) for m in _FFFD.finditer(text))
     edits.sort()
     merged: list[Edit] = []
     for e in edits:

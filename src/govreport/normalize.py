@@ -73,11 +73,12 @@ def fold_width(text: str) -> list[Edit]:
 # left by converters that annotate readings: 區(qū) 經(jīng)濟(jì). A real parenthesis
 # (市) (齐鲁号) (青岛) holds Han characters or toneless Latin and is kept.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# The base character may also be one garbled by a byte shift (``?``, a lone
+# ``^`` or U+FFFD, see mojibake.py); after a ``?`` the opening parenthesis may
+# have been swallowed with the lost byte (``?yún)``).
+_SYLLABLE = r"(?=[^)）]*[" + _TONED + r"])[a-zü" + _TONED + r"]{1,6}[)）]"
 _READING = regex.compile(
-    r"(?<=\p{Han})[(（]"
-    r"(?=[a-zü" + _TONED + r"]{1,6}[)）])"
-    r"(?=[^)）]*[" + _TONED + r"])"
-    r"[a-zü" + _TONED + r"]{1,6}[)）]"
+    r"(?<=[\p{Han}?^\ufffd])[(（]" + _SYLLABLE + r"|(?<=\?)" + _SYLLABLE,
 )
 
 
@@ -301,6 +302,7 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
     result = Normalized(text, omap, original)
     result.script = script.detect(text)
     steps = config.enabled()
+    flagged: set[tuple[str, int, int]] = set()
     for _ in range(MAX_ROUNDS):
         changed = False
         for name, fn in steps:
@@ -311,10 +313,12 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
                 if e.kind is None or e.end <= e.start:
                     continue
                 a, b = omap.span(e.start, e.end)
-                if e.new:  # a flagged or repaired span stays content: report it
-                    result.diagnostics.append(
-                        Diagnostic(code=e.kind, message=_flag_message(name, e, text), start=a, end=b)
-                    )
+                if e.new:  # a flagged or repaired span stays content: report it (once)
+                    if (e.kind, a, b) not in flagged:
+                        flagged.add((e.kind, a, b))
+                        result.diagnostics.append(
+                            Diagnostic(code=e.kind, message=_flag_message(name, e, text), start=a, end=b)
+                        )
                 else:
                     result.noise.append(Noise(kind=e.kind, text=original[a:b], start=a, end=b))
             edits = [e for e in edits if e.new != text[e.start : e.end]]
