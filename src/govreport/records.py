@@ -255,7 +255,7 @@ def to_dataframe(
     data = {
         c.name: pd.Series(
             [("" if r[c.name] is None else r[c.name]) if c.type == "str" else r[c.name] for r in rows],
-            dtype=_DTYPES[c.type] or (None if rows else object),
+            dtype=_DTYPES[c.type] or (None if rows else str),
         )
         for c in cols
     }
