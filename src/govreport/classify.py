@@ -16,10 +16,9 @@ category.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-
-import regex
 
 from .lexicon import LEXICON, LexiconEntry
 from .models import Category, Cue, Paragraph, Section, Sentence
@@ -31,7 +30,7 @@ CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Categor
 G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
 
 # a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
-_SENTENCE = regex.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -81,12 +80,15 @@ class Match:
 
 
 class Lexicon:
-    """A compiled lexicon: one alternation, longest entries first (so 补短板 hides 短板)."""
+    """A compiled lexicon: one alternation, longest entries first (so 补短板 hides 短板).
+
+    Compiled with the stdlib ``re``, which runs a literal alternation several times faster than ``regex``.
+    """
 
     def __init__(self, entries: Iterable[LexiconEntry]) -> None:
         self.entries = {e.text: e for e in entries}
         words = sorted(self.entries, key=len, reverse=True)
-        self._re = regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+        self._re = re.compile("|".join(re.escape(w) for w in words)) if words else None
 
     def matches(self, text: str) -> list[Match]:
         """Every non-shield cue in ``text``, leftmost-longest, without overlaps."""
@@ -121,7 +123,7 @@ _DEFAULT = Lexicon(LEXICON)
 
 # --------------------------------------------------------------------------- anchors
 # Time anchors and counted quantities, one compiled alternation; each branch is a named cue family.
-_ANCHOR = regex.compile(
+_ANCHOR = re.compile(
     r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
     r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
     r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
@@ -181,11 +183,11 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
     return out
 
 
-_YEAR_PLAN = regex.compile(
+_YEAR_PLAN = re.compile(
     r"((?:19|20)\d\d)年(?:工作安排|重点工作|主要工作|工作任务|政府工作任务|经济社会发展|主要预期目标|主要目标任务|工作目标)"
 )
-_YEAR_REVIEW = regex.compile(r"(?:((?:19|20)\d\d)年(?:工作回顾|工作总结)|刚刚过去的((?:19|20)\d\d)年)")
-_YEAR_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-|/|\.)(?:[01]?\d)(?:月|-|/|\.)(?:[0-3]?\d)(?!\d)")
+_YEAR_REVIEW = re.compile(r"(?:((?:19|20)\d\d)年(?:工作回顾|工作总结)|刚刚过去的((?:19|20)\d\d)年)")
+_YEAR_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-|/|\.)(?:[01]?\d)(?:月|-|/|\.)(?:[0-3]?\d)(?!\d)")
 
 
 def report_year(text: str) -> int | None:
@@ -212,7 +214,7 @@ def report_year(text: str) -> int | None:
 CONTEXT_WEIGHTS = {"sentence": 2.0, "paragraph": 1.0, "section": 0.6, "ancestors": 0.3, "headings": 1.5}
 #: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
 _CANCELLABLE_BELOW = 3.0
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 def lean(goal: float, achievement: float) -> float:
