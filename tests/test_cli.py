@@ -283,3 +283,21 @@ def test_closed_pipe_exits_quietly(many):
     assert time.monotonic() - started < 30
     assert proc.returncode == 0
     assert err == b""
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_when_stderr_is_a_terminal(folder):
+    pytest.importorskip("tqdm")
+    for err, argv, shown in [
+        (FakeTerminal(), [], True),
+        (io.StringIO(), [], False),
+        (FakeTerminal(), ["--no-progress"], False),
+        (io.StringIO(), ["--progress"], True),
+    ]:
+        status = main([str(folder), "--format", "csv", *argv], stdout=io.StringIO(), stderr=err)
+        assert status == 0
+        assert ("/3" in err.getvalue()) is shown, (argv, err.getvalue())
