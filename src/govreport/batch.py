@@ -61,7 +61,7 @@ def expand(
 
     Files named directly are kept whatever their name, missing ones too (parsing
     them reports the cause); folders list their matching files in sorted order. A
-    folder with ``recursive=False`` is kept as is, so that it fails as a folder.
+    folder with ``recursive=False`` becomes a failed source, reported like any other.
     """
     out: list[Source] = []
     for item in inputs:
@@ -69,8 +69,11 @@ def expand(
             out.append(item)
             continue
         path = Path(item)
-        if not (recursive and path.is_dir()):
+        if not path.is_dir():
             out.append(Source(os.fspath(item), path.name))
+            continue
+        if not recursive:
+            out.append(Source(os.fspath(item), path.name, error="is a directory (not searched: recursion is off)"))
             continue
         found = sorted(
             p for p in path.rglob("*") if p.is_file() and any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
