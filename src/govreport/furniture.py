@@ -1,81 +1,235 @@
-"""Page furniture: lines that belong to the page, not to the report.
+"""Page furniture: text that belongs to the page or the site, not to the report.
 
-Each rule is a named regex over one line (after width folding and conversion to
-Simplified), with a comment on the real-world convention it covers. A matching
-line becomes :class:`~govreport.models.Noise` of the rule's kind.
+Two tables of named rules, each with a comment on the real-world convention it
+covers. :data:`BLOCK_RULES` match spans that may run over several lines (YAML
+front matter, a collector header, a caption broken over a narrow column, a
+footer that runs to the end of the page); :data:`LINE_RULES` match one whole
+line. Both run as single regex passes over the text (after width folding and
+conversion to Simplified). Every match becomes :class:`~govreport.models.Noise`
+of the rule's kind; :data:`KINDS` is the whole vocabulary.
+
+>>> [(e.kind, e.start, e.end) for e in find("□本报记者 王凯\\n全年新增就业4万人。")]
+[('byline', 0, 8)]
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import regex
 
 from .offsets import Edit
 
+#: every kind of noise govreport produces, with what it covers
+KINDS: dict[str, str] = {
+    "caption": "photo captions, figure markup, a bare caption naming the pictured place",
+    "credit": "photo credits: 修相科 摄",
+    "byline": "reporter and author lines, the speaker's office and name under a title",
+    "editor": "editor lines on a newspaper page: 主编/美编/审读/排版/责任编辑",
+    "issue": "issue numbers of a paper or bulletin: 第556期",
+    "chrome": "site chrome: menus, font-size controls, source and date fields, counters, link lists, footers",
+    "cover": "cover-page lines standing alone: a session designation, a date",
+    "disclaimer": "site disclaimers: 免责声明, 本站…",
+    "licence": "licence footers (Wikisource public-domain notices) running to the end of the text",
+    "front_matter": "YAML front matter at the top of a Markdown file",
+    "collector": "headers added by scrapers: 标题：…正文：",
+    "reading": "pinyin readings a converter left after a character: 區(qū)",
+    "page_number": "a page number alone on a line between the parts of a split sentence",
+    "debris": "a stray digit glued after the final punctuation of the text",
+}
+
 
 class Rule(NamedTuple):
+    """A named pattern; ``keep`` may veto a match (e.g. a tail that is too long)."""
+
     kind: str
-    pattern: regex.Pattern[str]
+    pattern: str
     comment: str
+    keep: Callable[[str], bool] | None = None
 
 
-def _r(kind: str, pattern: str, comment: str) -> Rule:
-    return Rule(kind, regex.compile(pattern), comment)
+_NAME = r"[\p{Han}·](?:[ \t]*[\p{Han}·]){1,3}"  # a personal name, maybe spaced out: 李 强
+_OFFICE = r"(?:总理|副总理|省长|副省长|市长|副市长|区长|县长|主席|院长|副院长|部长|书记|主任)"
+_CREDIT = r"(?:(?:本报|新华社|本台)?(?:首席)?(?:记者|通讯员|摄影)[ \t]*)?" + _NAME + r"[ \t]*(?<!拍)摄(?:影)?"
+# a pictured place or object: a short bare noun phrase ending in a place or
+# facility word, or a photo-genre word (鸟瞰, 一角). Subheads (步伐坚实,
+# 开创新局) end in verbs and adjectives and are left alone.
+_PICTURED = (
+    r"(?:岛|湾|港|桥|塔|码头|港区|港口|宿舍|大楼|大厦|广场|公园|园区|产业园|车站|机场|街区|老街|小镇|景区"
+    r"|校园|车间|厂区|工地|鸟瞰|全景|一角|夜景|航拍|外景|远眺|掠影|实景|新貌)"
+)
+_CHROME_WORD = (
+    r"(?:下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号[:：]?|打印本页|关闭窗口|[【】\[\]|｜])"
+)
+_FIELD = (
+    r"(?:来源|时间|日期|发布时间|发布日期|更新时间|作者|添加时间|发文时间|发文单位|发文字号|信息来源|文章来源"
+    r"|主办单位|承办单位|联系地址|网址|上班时间|浏览次数|点击数)"
+)
+_LICENCE = regex.compile(r"公有领域|著作权|版权|许可协议|授权|Public domain|Creative Commons|CC BY", regex.IGNORECASE)
 
 
-#: line rules, tried in order; the whole stripped line must match
-LINE_RULES: tuple[Rule, ...] = (
-    _r("caption", r"■.*", "newspaper photo caption introduced by a black square"),
-    _r("byline", r"□.{1,40}", "newspaper byline introduced by a white square: □北宣, □本报记者 王凯"),
-    _r(
+def _short(limit: int) -> Callable[[str], bool]:
+    return lambda s: len(s) <= limit
+
+
+#: spans over one or more lines, tried first; a line they touch is not tried again
+BLOCK_RULES: tuple[Rule, ...] = (
+    Rule("front_matter", r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*$", "YAML front matter of a Markdown file"),
+    Rule(
+        "collector",
+        r"\A[ \t]*标题[:：][^\n]*\n(?:[^\n]*\n){0,12}?[ \t]*正文[:：][ \t]*$",
+        "a scraper's header: 标题：… 发文单位：… 正文：",
+    ),
+    Rule(
+        "caption",
+        r"^[ \t]*■[^\n]*(?:\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
+        "newspaper photo caption after a black square, maybe broken over narrow column lines",
+    ),
+    Rule("caption", r"<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>", "HTML figure with its image and caption"),
+    Rule(
         "byline",
-        r"(?:[^，。,]{0,20}(?:记者|通讯员|通讯员)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*)",
-        "reporter credit line: 半岛全媒体首席记者 李晓哲",
+        r"^[ \t]*[\p{Han}]{0,12}" + _OFFICE + r"[ \t]*\n[ \t]*" + _NAME + r"[ \t]*$",
+        "speaker's office on one line and name on the next, under a report title: 国务院总理 / 李 强",
     ),
-    _r("credit", r"(?:[\p{Han}·]{2,4}\s*)+摄(?:影)?", "photo credit: 修相科 摄"),
-    _r(
-        "editor",
-        r"(?:(?:主编|美编|审读|排版|责任编辑|责编|编辑|校对|监制)[:：\s]*[\p{Han}·]{2,4}\s*){1,6}",
-        "editor line on a newspaper page: 主编 赵波 美编 李飞",
+    Rule(
+        "licence",
+        r"^[ \t]*本作品[^\n]*(?:\n[^\n]*){0,80}\Z",
+        "a licence footer (本作品是…属于公有领域) running to the end of the text",
+        lambda s: _LICENCE.search(s) is not None and len(s) <= 3000,
     ),
-    _r("issue", r"第\s*\d{1,5}\s*期", "issue number of a newspaper or bulletin: 第556期"),
-    _r("chrome", r".{0,30}阅读\s*[(（]\d+[)）].{0,20}", "web dateline with a view counter: 阅读 (51938)"),
-    _r("chrome", r"(?:浏览次数|访问量|点击数|阅读量)[:：]?\s*\d+次?|.{0,10}\d+位访客", "visitor counters"),
-    _r("disclaimer", r"(?:免责声明|本站|本网).{0,200}", "site disclaimer or notice: 免责声明, 本站为非营利性网站"),
-    _r("chrome", r"(?:扫一扫|打印本页|关闭窗口|分享到|【字号[:：]?|字号[:：]).{0,40}", "site chrome controls"),
-    _r("chrome", r"[.。·…]{4,}", "a line of dots"),
+    Rule(
+        "chrome",
+        r"^[ \t]*(?:友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©)"
+        r"[^\n]*(?:\n[^\n。]*){0,120}\Z",
+        "a site footer (related links, link lists, copyright) running to the end of the text",
+        _short(4000),
+    ),
+    Rule(
+        "chrome",
+        r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n[^\n]*){1,8}\Z",
+        "a short footer after a closing Markdown rule (subscription appeal, site links)",
+        _short(600),
+    ),
+    Rule("debris", r"(?<=[。！？!?”])[ \t]*\d{1,3}(?=\s*\Z)", "a stray digit glued after the final punctuation"),
+    Rule(
+        "caption",
+        r"(?<=\A|\n[ \t]*\n)[ \t]*\p{Han}{1,8}" + _PICTURED + r"[ \t]*(?=\n[ \t]*\n|\s*\Z)",
+        "a bare caption line standing alone between blank lines, naming the pictured place: 港区鸟瞰",
+    ),
 )
 
-_LINE = regex.compile(r"[^\n]+")
+#: line rules, tried in order; the whole line (less surrounding blanks) must match
+LINE_RULES: tuple[Rule, ...] = (
+    Rule("caption", r"■.*", "newspaper photo caption introduced by a black square"),
+    Rule("caption", r"(?:[^\n。]{0,30}。)?图为.{2,80}", "photo caption starting or continuing with 图为"),
+    Rule("caption", r"<img\b[^>]*>|<figcaption>.*</figcaption>|!\[[^\]]*\]\([^)]*\)", "image markup"),
+    Rule("byline", r"□.{1,40}", "newspaper byline introduced by a white square: □北宣, □本报记者 王凯"),
+    Rule(
+        "byline",
+        r"[^，。,]{0,20}(?:记者|通讯员)[ \t]*[\p{Han}·]{2,4}(?:[ \t]+[\p{Han}·]{2,4})*",
+        "reporter credit line: 半岛全媒体首席记者 李晓哲",
+    ),
+    Rule(
+        "byline",
+        r"[\p{Han}]{0,12}" + _OFFICE + r"[ \t]+" + _NAME,
+        "the speaker's office and name on one line: 北京市市长 殷勇",
+    ),
+    Rule("credit", r"(?:[\p{Han}·]{2,4}[ \t]*)+(?<!拍)摄(?:影)?", "photo credit: 修相科 摄"),
+    Rule(
+        "caption",
+        r"[^\n]{2,80}?(?:[。.][ \t]*|[ \t]+)" + _CREDIT,
+        "a caption sentence ending with its photo credit: …施工。本报记者 戴冰摄",
+    ),
+    Rule(
+        "editor",
+        r"(?:(?:主编|美编|审读|排版|责任编辑|责编|编辑|校对|监制)[:： \t]*[\p{Han}·]{2,4}[ \t]*){1,6}",
+        "editor line on a newspaper page: 主编 赵波 美编 李飞",
+    ),
+    Rule("issue", r"第[ \t]*\d{1,5}[ \t]*期", "issue number of a newspaper or bulletin: 第556期"),
+    Rule("chrome", r".{0,30}阅读[ \t]*[(（]\d+[)）].{0,20}", "web dateline with a view counter: 阅读 (51938)"),
+    Rule(
+        "chrome",
+        r"(?:浏览次数|访问量|点击数|阅读量)[:：]?[ \t]*\d+[ \t]*次?|.{0,10}\d+[ \t]*位访客|您是第[ \t]*\d*",
+        "visitor counters",
+    ),
+    Rule("chrome", _FIELD + r"[ \t]*(?:[:：]|[ \t]\d)[^\n。]{0,80}", "source, date and site fields: 来源：北京日报"),
+    Rule(
+        "chrome",
+        r"(?:[^\n]{0,12}(?:客户端|公众号|微信号|微博)[:：][^\n]{1,20}?[ \t]*){1,4}",
+        "masthead promotion of the paper's app and accounts: 客户端:观海新闻",
+    ),
+    Rule("chrome", r".{0,30}(?:ICP备|公网安备|ICP证).{0,30}|网站地图", "site registration numbers and footer links"),
+    Rule("chrome", r"(?:" + _CHROME_WORD + r"[ \t]*)+", "menus and font-size controls, one token per line"),
+    Rule("chrome", r"\[[^\]\n]{1,80}\]\([^)\n]+\)", "a Markdown link alone on a line (related articles)"),
+    Rule("disclaimer", r"(?:免责声明|本站|本网).{0,200}", "site disclaimer or notice: 免责声明, 本站为非营利性网站"),
+    Rule("chrome", r"(?:扫一扫|打印本页|关闭窗口|分享到|【字号[:：]?|字号[:：]).{0,40}", "site chrome controls"),
+    Rule("chrome", r"[.。·…]{4,}", "a line of dots"),
+    Rule(
+        "cover",
+        r"(?:中华民国|公元)?[ \t]*\d{1,4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日",
+        "a date alone on a line (cover page, signature)",
+    ),
+    Rule(
+        "cover",
+        r"\p{Han}{2,8}第[ \t]*\d{1,3}[ \t]*届第[ \t]*\d{1,3}[ \t]*(?:会期|次会议)",
+        "a session designation alone on a cover: 立法院第11届第3会期",
+    ),
+)
+
+_BLOCKS = regex.compile(
+    "|".join(f"(?P<b{i}>{r.pattern})" for i, r in enumerate(BLOCK_RULES)), regex.MULTILINE | regex.VERSION0
+)
+_LINES = regex.compile(
+    r"^[ \t]*(?:" + "|".join(f"(?P<l{i}>{r.pattern})" for i, r in enumerate(LINE_RULES)) + r")[ \t]*$",
+    regex.MULTILINE | regex.VERSION0,
+)
 
 
 def classify_line(line: str) -> Rule | None:
-    """The first rule whose pattern matches the whole stripped line.
+    """The first line rule whose pattern matches the whole stripped line.
 
     >>> classify_line("修相科 摄").kind
     'credit'
     >>> classify_line("全年新增就业4万人。") is None
     True
     """
-    s = line.strip()
-    if not s:
+    m = _LINES.match(line.strip())
+    if m is None or m.lastgroup is None:
         return None
-    for rule in LINE_RULES:
-        if rule.pattern.fullmatch(s):
-            return rule
-    return None
+    return LINE_RULES[int(m.lastgroup[1:])]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def find(text: str) -> list[Edit]:
-    """Edits removing every furniture line's visible text (its line break stays)."""
-    edits: list[Edit] = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        rule = classify_line(line)
-        if rule is None:
+    """Edits removing every piece of furniture's visible text (line breaks around it stay)."""
+    spans: list[tuple[int, int, str]] = []
+    taken_to = 0
+    for m in _BLOCKS.finditer(text):
+        rule = BLOCK_RULES[int(str(m.lastgroup)[1:])]
+        if rule.keep is not None and not rule.keep(m.group()):
             continue
-        lead = len(line) - len(line.lstrip())
-        trail = len(line) - len(line.rstrip())
-        edits.append(Edit(m.start() + lead, m.end() - trail, "", rule.kind))
+        a, b = _trim(text, m.start(), m.end())
+        if a < b and a >= taken_to:
+            spans.append((a, b, rule.kind))
+            taken_to = b
+    blocks = iter(spans)
+    edits = [Edit(a, b, "", kind) for a, b, kind in spans]
+    nxt = next(blocks, None)
+    for m in _LINES.finditer(text):
+        while nxt is not None and nxt[1] <= m.start():
+            nxt = next(blocks, None)
+        if nxt is not None and nxt[0] < m.end():
+            continue  # the line is (partly) inside a block already taken
+        a, b = _trim(text, m.start(), m.end())
+        if a < b:
+            edits.append(Edit(a, b, "", LINE_RULES[int(str(m.lastgroup)[1:])].kind))
+    edits.sort()
     return edits
