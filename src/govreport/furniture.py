@@ -83,8 +83,8 @@ BLOCK_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption",
-        r"^[ \t]*■[^\n]*(?:\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
-        "newspaper photo caption after a black square, maybe broken over narrow column lines",
+        r"^[ \t]*■[^\n]*(?:(?<![。！？!?])\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
+        "newspaper photo caption after a black square, broken over narrow column lines until its sentence ends",
     ),
     Rule("caption", r"<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>", "HTML figure with its image and caption"),
     Rule(

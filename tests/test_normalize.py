@@ -1,0 +1,160 @@
+"""The normalisation chain: fixtures per step, the config, the offset map and its invariants."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govreport
+from govreport.errors import ConfigError, GovReportError
+
+nz = importlib.import_module("govreport.normalize")
+FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
+
+
+def load_cases(name: str) -> list[tuple[str, str, str]]:
+    """``(title, input, expected)`` triples from a fixture file (format in the README there)."""
+    cases: list[tuple[str, str, str]] = []
+    title: str | None = None
+    dots = 0
+    blocks: list[list[str]] = [[], []]
+    for line in (FIXTURES / name).read_text(encoding="utf-8").split("\n"):
+        if title is None:
+            if line.startswith("# "):
+                title, dots, blocks = line[2:], 0, [[], []]
+            continue
+        if line == ".":
+            dots += 1
+            if dots == 3:
+                cases.append((title, "\n".join(blocks[0]), "\n".join(blocks[1])))
+                title = None
+            continue
+        blocks[dots - 1].append(line)
+    return cases
+
+
+def _params(name: str) -> list[object]:
+    return [pytest.param(i, e, id=t[:40]) for t, i, e in load_cases(name)]
+
+
+@pytest.mark.parametrize(("text", "expected"), _params("steps.txt"))
+def test_step_fixture(text: str, expected: str) -> None:
+    got = nz.normalize(text)
+    assert [ln.rstrip() for ln in got.split("\n")] == [ln.rstrip() for ln in expected.split("\n")]
+
+
+@pytest.mark.parametrize(("text", "expected"), _params("furniture.txt"))
+def test_furniture_fixture(text: str, expected: str) -> None:
+    norm = nz.normalize_and_explain(text)
+    found = [f"{n.kind} | {n.text}".replace("\n", "\\n") for n in norm.noise if n.kind != "reading"]
+    assert found == [ln for ln in expected.split("\n") if ln]
+
+
+def test_fixtures_are_loaded() -> None:
+    assert len(load_cases("steps.txt")) >= 10
+    assert len(load_cases("furniture.txt")) >= 25
+
+
+# ------------------------------------------------------------------ config
+
+
+def test_unknown_step_name_lists_the_valid_ones() -> None:
+    with pytest.raises(ConfigError, match="fold_width"):
+        nz.NormalizeConfig.from_options(fold_widht=False)
+
+
+def test_config_has_one_switch_per_step() -> None:
+    assert set(nz.STEP_NAMES) == set(nz.NormalizeConfig.__dataclass_fields__)
+    off = nz.NormalizeConfig.from_options(to_simplified=False)
+    assert nz.normalize("經濟", off) == "經濟"
+    assert "to_simplified" not in [n for n, _ in off.enabled()]
+
+
+def test_only_steps_that_changed_something_are_explained() -> None:
+    norm = nz.normalize_and_explain("收入增长５％。")
+    assert [s.name for s in norm.steps] == ["fold_width"]
+    assert nz.normalize_and_explain("收入增长5%。").steps == []
+
+
+def test_replay_reproduces_the_output() -> None:
+    text = "區(qū)委書記：ＧＤＰ增长５％\n■新建的大桥。\n全年新建道路，\n\n3\n\n完成投资。"
+    norm = nz.normalize_and_explain(text)
+    assert nz.replay(text, norm.steps) == norm.text
+
+
+def test_simplified_text_does_not_load_opencc() -> None:
+    from govreport import script
+
+    script._converter.cache_clear()
+    nz.normalize("全年新增就业4万人，经济发展稳中向好。")
+    assert script._converter.cache_info().currsize == 0
+
+
+def test_script_is_reported() -> None:
+    assert nz.normalize_and_explain("經濟發展").script == "traditional"
+    assert nz.normalize_and_explain("经济发展").script == "simplified"
+
+
+def test_reading_is_noise_of_kind_reading() -> None:
+    norm = nz.normalize_and_explain("區(qū)委")
+    assert [(n.kind, n.text, n.start, n.end) for n in norm.noise] == [("reading", "(qū)", 1, 5)]
+
+
+# ------------------------------------------------------------------ properties
+
+_ALPHABET = st.sampled_from(
+    [*"经济发展區經濟(qū)（）一、1２３ＡＢ　 \n\r\f。，、：；！？“”■□图为摄期?痹谝患径瓤己酥^", "\ufffd", "\x00"]
+)
+_TEXT = st.text(_ALPHABET, max_size=80) | st.text(max_size=60)
+
+
+@given(_TEXT)
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = nz.normalize(text)
+    assert nz.normalize(once) == once
+
+
+@given(_TEXT)
+def test_map_points_back_monotonically(text: str) -> None:
+    norm = nz.normalize_and_explain(text)
+    last = 0
+    for i in range(len(norm.text)):
+        a, b = norm.span(i, i + 1)
+        assert 0 <= a < b <= len(text) or (a == b and norm.text[i].isspace())
+        assert a >= last
+        last = a
+
+
+@given(_TEXT)
+def test_every_original_character_is_accounted_for(text: str) -> None:
+    """Kept (maybe converted), dropped layout whitespace, or inside exactly one noise span."""
+    norm = nz.normalize_and_explain(text)
+    kept = [0] * (len(text) + 1)
+    for i in range(len(norm.text)):
+        a, b = norm.span(i, i + 1)
+        for j in range(a, b):
+            kept[j] = 1
+    in_noise = [0] * (len(text) + 1)
+    for n in norm.noise:
+        assert text[n.start : n.end] == n.text
+        for j in range(n.start, n.end):
+            in_noise[j] += 1
+    for j, ch in enumerate(text):
+        assert in_noise[j] <= 1
+        assert kept[j] or in_noise[j] == 1 or ch.isspace(), (j, ch, text)
+
+
+@given(st.binary(max_size=200) | st.text(max_size=80).map(lambda s: s.encode("utf-8", "surrogatepass")))
+def test_arbitrary_bytes_raise_only_govreport_errors(data: bytes) -> None:
+    with contextlib.suppress(GovReportError):
+        govreport.parse(data)
+
+
+@given(st.text(max_size=120))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    nz.normalize_and_explain(text)
