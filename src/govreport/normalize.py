@@ -138,14 +138,24 @@ def strip_furniture(text: str) -> list[Edit]:
 
 
 _SENT_END = '。！？!?；;…”」』"）)'
+# signs that cannot open a line of running text: a line starting with one
+# continues the line before it (PDF extraction puts them on a line of their own)
+_CONTINUES = "、，。；：！？!?,;:」』）)》”"
+_OPENERS, _CLOSERS = "「『《（(“", "」』》）)”"
+# a page number alone on a line: 12, - 12 -, 第12页
+_PAGE_NUMBER = regex.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|第\s*\d{1,4}\s*页")
 
 
 def join_layout(text: str) -> list[Edit]:
     """Join lines broken by page layout or PDF extraction.
 
-    A line that ends mid-sentence (no sentence-final punctuation) and is long
-    enough to be body text is joined with the next non-empty line, also across
-    blank lines and page numbers, when that line does not start a heading.
+    A line that ends mid-sentence (no sentence-final punctuation) is joined
+    with the next non-empty line when it is body text: long enough, already a
+    continuation, or inside an open bracket (「国 / 家…条例」). Across blank
+    lines only after ``，`` ``、`` ``：``; across a page number (a page break)
+    always, the number becoming ``page_number`` noise. A line that starts
+    with ``，`` ``、`` or a closing bracket always continues the line before.
+    Headings are never joined to body text.
     """
     from .outline import looks_like_heading
 
@@ -156,41 +166,67 @@ def join_layout(text: str) -> list[Edit]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    i = 0
     n = len(lines)
+    i = 0
+    continuing = False
     while i < n - 1:
         line = lines[i].rstrip()
-        if not line or line[-1] in _SENT_END or looks_like_heading(line) or not _bodyish(line):
+        if not line.strip():
             i += 1
+            continuing = False
             continue
         j = i + 1
-        while j < n and (not lines[j].strip() or lines[j].strip().isdigit()):
+        pages: list[int] = []
+        while j < n and (not lines[j].strip() or _PAGE_NUMBER.fullmatch(lines[j].strip())):
+            if lines[j].strip():
+                pages.append(j)
             j += 1
         if j >= n:
             break
         nxt = lines[j].strip()
-        blank_gap = j > i + 1
-        if looks_like_heading(nxt) or (blank_gap and line[-1] not in "，、：:,"):
+        joined = _joins(line, nxt, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
+        if not joined or looks_like_heading(line) or looks_like_heading(nxt):
+            for k in pages:  # a page number between paragraphs is still page furniture
+                s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+                edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
             i = j
+            continuing = False
             continue
         a = starts[i] + len(line)
         b = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
-        if j > i + 1:
-            # page numbers between the parts are page furniture
-            for k in range(i + 1, j):
-                if lines[k].strip():
-                    s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
-                    edits.append(Edit(a, s, ""))
-                    edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
-                    a = s + len(lines[k].strip())
+        for k in pages:  # the page numbers between the parts are page furniture
+            s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+            e = s + len(lines[k].strip())
+            edits.append(Edit(a, s, ""))
+            edits.append(Edit(s, e, "", "page_number"))
+            a = e
         edits.append(Edit(a, b, ""))
+        continuing = True
         i = j
     return edits
 
 
+def _joins(line: str, nxt: str, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
+    """Whether ``nxt`` continues the sentence ``line`` left open."""
+    if nxt[0] in _CONTINUES and not blank_gap:
+        return True
+    if line[-1] in _SENT_END and not _unclosed(line):
+        return False
+    if not (continuing or _bodyish(line) or _unclosed(line)):
+        return False
+    if blank_gap and not page_break:
+        return line[-1] in "，、：:,"
+    return True
+
+
+def _unclosed(line: str) -> bool:
+    """An opening bracket or quote is still open at the end of the line: 「国."""
+    return sum(line.count(c) for c in _OPENERS) > sum(line.count(c) for c in _CLOSERS)
+
+
 def _bodyish(line: str) -> bool:
     """Long enough to be a wrapped body line rather than a title or subhead."""
-    return len(line) >= 14
+    return len(line.strip()) >= 14
 
 
 _SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
