@@ -51,7 +51,7 @@ def _edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
     text = draw(st.text("经济发展 ab12\n", max_size=30))
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
     edits = []
-    for a, b in zip(cuts[::2], cuts[1::2]):
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         edits.append(Edit(a, b, draw(st.sampled_from(["", "x", "新增", text[a:b]]))))
     return text, edits
 
