@@ -41,12 +41,17 @@ KINDS: dict[str, str] = {
 
 
 class Rule(NamedTuple):
-    """A named pattern; ``keep`` may veto a match (e.g. a tail that is too long)."""
+    """A named pattern; ``keep`` may veto a match (e.g. a tail that is too long).
+
+    Block patterns match from the start of a line; an ``at_end`` pattern is
+    looked for in the last characters of the text only.
+    """
 
     kind: str
     pattern: str
     comment: str
     keep: Callable[[str], bool] | None = None
+    at_end: bool = False
 
 
 _NAME = r"[\p{Han}·](?:[ \t]*[\p{Han}·]){1,3}"  # a personal name, maybe spaced out: 李 强
@@ -83,35 +88,42 @@ BLOCK_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption",
-        r"^[ \t]*■[^\n]*(?:(?<![。！？!?])\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
+        r"[ \t]*■[^\n]*(?:(?<![。！？!?])\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
         "newspaper photo caption after a black square, broken over narrow column lines until its sentence ends",
     ),
-    Rule("caption", r"<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>", "HTML figure with its image and caption"),
+    Rule(
+        "caption", r"[ \t]*<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>", "HTML figure with its image and caption"
+    ),
     Rule(
         "byline",
-        r"^[ \t]*[\p{Han}]{0,12}" + _OFFICE + r"[ \t]*\n[ \t]*" + _NAME + r"[ \t]*$",
+        r"[ \t]*[\p{Han}]{0,12}" + _OFFICE + r"[ \t]*\n[ \t]*" + _NAME + r"[ \t]*$",
         "speaker's office on one line and name on the next, under a report title: 国务院总理 / 李 强",
     ),
     Rule(
         "licence",
-        r"^[ \t]*本作品[^\n]*(?:\n[^\n]*){0,80}\Z",
+        r"[ \t]*本作品[^\n]*(?:\n[^\n]*){0,80}\Z",
         "a licence footer (本作品是…属于公有领域) running to the end of the text",
         lambda s: _LICENCE.search(s) is not None and len(s) <= 3000,
     ),
     Rule(
         "chrome",
-        r"^[ \t]*(?:友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©)"
+        r"[ \t]*(?:友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©)"
         r"[^\n]*(?:\n[^\n。]*){0,120}\Z",
         "a site footer (related links, link lists, copyright) running to the end of the text",
         _short(4000),
     ),
     Rule(
         "chrome",
-        r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n[^\n]*){1,8}\Z",
+        r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n[^\n]*){1,8}\Z",
         "a short footer after a closing Markdown rule (subscription appeal, site links)",
         _short(600),
     ),
-    Rule("debris", r"(?<=[。！？!?”])[ \t]*\d{1,3}(?=\s*\Z)", "a stray digit glued after the final punctuation"),
+    Rule(
+        "debris",
+        r"(?<=[。！？!?”])[ \t]*\d{1,3}(?=\s*\Z)",
+        "a stray digit glued after the final punctuation",
+        at_end=True,
+    ),
     Rule(
         "caption",
         r"(?<=\A|\n[ \t]*\n)[ \t]*\p{Han}{1,8}" + _PICTURED + r"[ \t]*(?=\n[ \t]*\n|\s*\Z)",
@@ -178,8 +190,11 @@ LINE_RULES: tuple[Rule, ...] = (
 )
 
 _BLOCKS = regex.compile(
-    "|".join(f"(?P<b{i}>{r.pattern})" for i, r in enumerate(BLOCK_RULES)), regex.MULTILINE | regex.VERSION0
+    "^(?:" + "|".join(f"(?P<b{i}>{r.pattern})" for i, r in enumerate(BLOCK_RULES) if not r.at_end) + ")",
+    regex.MULTILINE | regex.VERSION0,
 )
+_AT_END = [(r, regex.compile(r.pattern)) for r in BLOCK_RULES if r.at_end]
+_TAIL = 64
 _LINES = regex.compile(
     r"^[ \t]*(?:" + "|".join(f"(?P<l{i}>{r.pattern})" for i, r in enumerate(LINE_RULES)) + r")[ \t]*$",
     regex.MULTILINE | regex.VERSION0,
@@ -212,8 +227,12 @@ def find(text: str) -> list[Edit]:
     """Edits removing every piece of furniture's visible text (line breaks around it stay)."""
     spans: list[tuple[int, int, str]] = []
     taken_to = 0
-    for m in _BLOCKS.finditer(text):
-        rule = BLOCK_RULES[int(str(m.lastgroup)[1:])]
+    matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in _BLOCKS.finditer(text)]
+    for rule, pattern in _AT_END:
+        found = pattern.search(text, max(0, len(text) - _TAIL))
+        if found:
+            matches.append((found, rule))
+    for m, rule in sorted(matches, key=lambda x: x[0].start()):
         if rule.keep is not None and not rule.keep(m.group()):
             continue
         a, b = _trim(text, m.start(), m.end())

@@ -82,8 +82,13 @@ _READING = regex.compile(
 )
 
 
+_TONE_MARK = regex.compile("[" + _TONED + "]")
+
+
 def drop_readings(text: str) -> list[Edit]:
     """Remove pinyin readings such as ``(qū)`` after a Han character."""
+    if _TONE_MARK.search(text) is None:
+        return []  # no tone mark anywhere: nothing to look for (most reports)
     return [Edit(m.start(), m.end(), "", "reading") for m in _READING.finditer(text)]
 
 
@@ -98,7 +103,8 @@ def to_simplified(text: str) -> list[Edit]:
     """Traditional to Simplified (OpenCC ``t2s``), only where Traditional characters occur.
 
     Text with no Traditional-only character is left alone without loading the
-    converter. Conversion runs line by line and only on lines that need it.
+    converter. Conversion runs line by line and only on lines that need it; a
+    line converted to the same length keeps its character-by-character map.
     """
     from . import script
 
@@ -110,25 +116,8 @@ def to_simplified(text: str) -> list[Edit]:
         if line and script.has_traditional(line):
             new = script.convert(line)
             if new != line:
-                edits.extend(
-                    _diff_same_length(line, new, pos) if len(new) == len(line) else [Edit(pos, pos + len(line), new)]
-                )
+                edits.append(Edit(pos, pos + len(line), new))
         pos += len(line) + 1
-    return edits
-
-
-def _diff_same_length(old: str, new: str, base: int) -> list[Edit]:
-    edits: list[Edit] = []
-    i, n = 0, len(old)
-    while i < n:
-        if old[i] != new[i]:
-            j = i + 1
-            while j < n and old[j] != new[j]:
-                j += 1
-            edits.append(Edit(base + i, base + j, new[i:j]))
-            i = j
-        else:
-            i += 1
     return edits
 
 
