@@ -41,7 +41,8 @@ def main(argv: list[str]) -> dict[str, object]:
             "seconds": dt,
             "chars": len(data.decode("utf-8")),
             "bytes": len(data),
-            "rss_growth": max(_rss_bytes() - before, 0),
+            "rss_growth": max(_rss_bytes() - before, 0),  # 0 when import or warm-up set a higher mark
+            "rss_peak": _rss_bytes(),
         }
         if "--tracemalloc" in argv:
             import gc

@@ -7,6 +7,8 @@ function that calls another one is counted once, under its own stage. Time
 spent outside every listed function (building the pydantic models, mapping
 offsets in the pipeline's own code) is reported as ``models+glue``.
 
+``Class.*`` stands for the class's ``__init__`` and every public method, so a
+method the pipeline starts calling is timed without touching this table.
 A listed function that no longer exists (the pipeline was refactored) is
 reported in ``missing`` instead of failing the run.
 """
@@ -33,9 +35,7 @@ STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "classify": (
         ("govreport.classify", "report_year"),
         ("govreport.classify", "Lexicon.default"),
-        ("govreport.classify", "Classifier.sentences"),  # split sentences, match cues, label
-        ("govreport.classify", "Classifier.paragraph_label"),
-        ("govreport.classify", "Classifier.section_label"),
+        ("govreport.classify", "Classifier.*"),  # every public method: sentences, labels, section context
     ),
     "targets": (("govreport.targets", "extract"),),
 }
@@ -64,6 +64,25 @@ class StageTimer:
 
         return timed
 
+    def _resolve(self, module_name: str, path: str) -> list[tuple[object, str]]:
+        """(owner, attribute) pairs that ``path`` names; records it as missing if there are none."""
+        owner: object = importlib.import_module(module_name)
+        *parents, attr = path.split(".")
+        try:
+            for p in parents:
+                owner = getattr(owner, p)
+            if attr == "*":
+                names = [
+                    n for n, v in vars(owner).items() if callable(v) and (n == "__init__" or not n.startswith("_"))
+                ]
+                names += [n for n, v in vars(owner).items() if isinstance(v, (classmethod, staticmethod))]
+                return [(owner, n) for n in dict.fromkeys(names)]
+            inspect.getattr_static(owner, attr)
+        except AttributeError:
+            self.missing.append(f"{module_name}.{path}")
+            return []
+        return [(owner, attr)]
+
     @contextmanager
     def installed(self) -> Iterator[StageTimer]:
         """Replace the stage functions with timed ones; restore them on exit."""
@@ -71,21 +90,14 @@ class StageTimer:
         try:
             for stage, targets in STAGE_FUNCTIONS.items():
                 for module_name, path in targets:
-                    owner: object = importlib.import_module(module_name)
-                    *parents, attr = path.split(".")
-                    try:
-                        for p in parents:
-                            owner = getattr(owner, p)
+                    for owner, attr in self._resolve(module_name, path):
                         raw = inspect.getattr_static(owner, attr)
-                    except AttributeError:
-                        self.missing.append(f"{module_name}.{path}")
-                        continue
-                    if isinstance(raw, (classmethod, staticmethod)):
-                        new: object = staticmethod(self._wrap(stage, getattr(owner, attr)))
-                    else:
-                        new = self._wrap(stage, raw)
-                    undo.append((owner, attr, raw))
-                    setattr(owner, attr, new)
+                        if isinstance(raw, (classmethod, staticmethod)):
+                            new: object = staticmethod(self._wrap(stage, getattr(owner, attr)))
+                        else:
+                            new = self._wrap(stage, raw)
+                        undo.append((owner, attr, raw))
+                        setattr(owner, attr, new)
             yield self
         finally:
             for owner, attr, raw in reversed(undo):
