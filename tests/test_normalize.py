@@ -158,3 +158,9 @@ def test_arbitrary_bytes_raise_only_govreport_errors(data: bytes) -> None:
 @given(st.text(max_size=120))
 def test_arbitrary_text_never_raises(text: str) -> None:
     nz.normalize_and_explain(text)
+
+
+@given(_TEXT)
+def test_parse_of_arbitrary_text_raises_only_govreport_errors(text: str) -> None:
+    with contextlib.suppress(GovReportError):
+        govreport.parse(text)
