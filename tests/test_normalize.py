@@ -164,3 +164,13 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_parse_of_arbitrary_text_raises_only_govreport_errors(text: str) -> None:
     with contextlib.suppress(GovReportError):
         govreport.parse(text)
+
+
+def test_replace_invalid_one_for_one() -> None:
+    assert nz.normalize_and_explain("增长\x00５％\ud800").text == "增长\ufffd5%\ufffd"
+    assert nz.replace_invalid("全年增长5%。\n\t") == []
+
+
+def test_unify_newlines() -> None:
+    assert nz.normalize("第一行。\r\n第二行。\r第三行。\f第四行。") == "第一行。\n第二行。\n第三行。\n第四行。"
+    assert nz.unify_newlines("第一行。\n第二行。") == []

@@ -71,6 +71,7 @@ _FIELD = (
     r"(?:来源|时间|日期|发布时间|发布日期|更新时间|作者|添加时间|发文时间|发文单位|发文字号|信息来源|文章来源"
     r"|主办单位|承办单位|联系地址|网址|上班时间|浏览次数|点击数)"
 )
+_LINK = regex.compile(r"https?://|www\.|\]\(")
 _LICENCE = regex.compile(r"公有领域|著作权|版权|许可协议|授权|Public domain|Creative Commons|CC BY", regex.IGNORECASE)
 
 
@@ -115,8 +116,8 @@ BLOCK_RULES: tuple[Rule, ...] = (
     Rule(
         "chrome",
         r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n[^\n]*){1,8}\Z",
-        "a short footer after a closing Markdown rule (subscription appeal, site links)",
-        _short(600),
+        "a short footer after a closing Markdown rule that carries a link (subscription appeal, site links)",
+        lambda s: len(s) <= 600 and _LINK.search(s) is not None,
     ),
     Rule(
         "debris",
