@@ -280,7 +280,7 @@ def render(res: dict[str, Any]) -> str:
     if res.get("single"):
         out += [
             "## one document per size (fresh process)",
-            "| size | chars | seconds | Mc/s | peak MB/MB | RSS MB/MB |",
+            "| size | chars | seconds | Mc/s | peak MB/MB | process RSS peak MB |",
         ]
         out.append("|---|---|---|---|---|---|")
         for k, s in res["single"].items():
