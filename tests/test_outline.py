@@ -102,7 +102,8 @@ def test_lead_clause(para: str, title: str) -> None:
 @pytest.mark.parametrize(
     "para",
     ["我们要坚持稳中求进。各地要出台政策。", "新区是全市发展的排头兵。今年将聚焦海洋经济。", "开局定后势。",
-     "时间安排在周末，可见干劲。随后开始。", "“创新”是发展理念之首。要放在突出位置。", "的基地及门户。推动合作。"],
+     "时间安排在周末，可见干劲。随后开始。", "“创新”是发展理念之首。要放在突出位置。", "的基地及门户。推动合作。",
+     "要加快旧区改造。要推进改革。", "将继续扩大开放。推动合作。"],
 )  # fmt: skip
 def test_not_a_lead(para: str) -> None:
     assert outline._lead_block(para, 0, len(para)) is None

@@ -162,12 +162,13 @@ LEADS: tuple[Style, ...] = (
     ),
     _s(
         "lead",
-        r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之)"
+        r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之|要|将|应|必须|需要|需|可以|能|会)"
         r"(?P<title>[^，,。！？!?；;：:是\n]{4,25})。(?=\S)",
         None,
         False,
         "多点发力提振消费。积极…: a bold lead clause (no comma) in front of its paragraph; not a "
-        "statement with a subject pronoun (我们要…) or a copula (…是…), nor a PDF line starting mid-phrase (的…)",
+        "statement with a subject pronoun (我们要…), a leading modal (要…/将…) or a copula (…是…), "
+        "nor a PDF line starting mid-phrase (的…)",
     ),
 )
 

@@ -61,7 +61,8 @@ def _cn_integer(s: str) -> int | None:
             if len(tail) == 1 and tail in DIGITS and DIGITS[tail]:
                 # colloquial 一万五 = 15000: a lone digit after the section counts in its tenths
                 return int(high * 10**power + DIGITS[tail] * 10 ** (power - 1))
-            low = _cn_integer(tail)
+            # 一万零五 = 10005: 零 marks a gap of places, it is not a digit of the tail
+            low = _cn_integer(tail.lstrip("零〇")) if tail[:1] in ("零", "〇") and len(tail) > 1 else _cn_integer(tail)
             if low is None or low >= int(10**power):
                 return None
             return int(high * 10**power + low)
