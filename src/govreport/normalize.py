@@ -156,6 +156,7 @@ def join_layout(text: str) -> list[Edit]:
         starts.append(pos)
         pos += len(line) + 1
     n = len(lines)
+    wrap = _wrap_width(lines)
     i = 0
     continuing = False
     while i < n - 1:
@@ -173,7 +174,7 @@ def join_layout(text: str) -> list[Edit]:
         if j >= n:
             break
         nxt = lines[j].strip()
-        joined = _joins(line, nxt, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
+        joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
         if not joined or looks_like_heading(line) or looks_like_heading(nxt):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
@@ -195,17 +196,17 @@ def join_layout(text: str) -> list[Edit]:
     return edits
 
 
-def _joins(line: str, nxt: str, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
+def _joins(line: str, nxt: str, wrap: int | None, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``line`` left open."""
     if nxt[0] in _CONTINUES and not blank_gap:
         return True
     if line[-1] in _SENT_END and not _unclosed(line):
         return False
-    if not (continuing or _bodyish(line) or _unclosed(line)):
-        return False
-    if blank_gap and not page_break:
-        return line[-1] in "，、：:,"
-    return True
+    if page_break or line[-1] in _MID_SENTENCE:
+        return True  # a page number between the parts, or a clause left open with ，、：
+    if blank_gap:
+        return False  # a blank line after a finished-looking line ends the paragraph
+    return continuing or _bodyish(line, wrap) or _unclosed(line)
 
 
 def _unclosed(line: str) -> bool:
@@ -213,9 +214,54 @@ def _unclosed(line: str) -> bool:
     return sum(line.count(c) for c in _OPENERS) > sum(line.count(c) for c in _CLOSERS)
 
 
-def _bodyish(line: str) -> bool:
-    """Long enough to be a wrapped body line rather than a title or subhead."""
-    return len(line.strip()) >= 14
+#: punctuation that leaves a sentence open at the end of a line
+_MID_SENTENCE = "，、：:,"
+
+#: shortest line considered when estimating a document's wrap width
+_MIN_WRAPPED = 14
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column width of hard-wrapped text (PDF extraction, fixed-width dumps), if any.
+
+    Wrapped text has many lines of (nearly) the same length: the width the line
+    breaks were made at. Text with one paragraph per line has no such mode, and
+    returns ``None``.
+
+    >>> _wrap_width(["一" * 23] * 6 + ["二" * 10])
+    23
+    >>> _wrap_width(["一" * 80, "二" * 120, "三" * 45]) is None
+    True
+    """
+    counts: dict[int, int] = {}
+    total = 0
+    for line in lines:
+        n = len(line.strip())
+        if n >= _MIN_WRAPPED:
+            counts[n] = counts.get(n, 0) + 1
+            total += 1
+    if not counts:
+        return None
+    width, hits = max(
+        ((w, counts.get(w - 1, 0) + c + counts.get(w + 1, 0)) for w, c in counts.items()), key=lambda x: x[1]
+    )
+    # a mode that holds a quarter of the lines (and at least five) is a column width, not chance
+    return width if hits >= 5 and hits * 4 >= total else None
+
+
+def _bodyish(line: str, wrap: int | None) -> bool:
+    """Long enough to be a wrapped body line rather than a title or subhead.
+
+    In hard-wrapped text a wrapped line fills most of the column; elsewhere a
+    line without final punctuation is body text only when it is longer than any
+    unnumbered subhead can be (the outline's ``MAX_SUBHEAD``).
+    """
+    from .outline import MAX_SUBHEAD
+
+    n = len(line.strip())
+    if wrap is not None:
+        return n >= 0.8 * wrap
+    return n > MAX_SUBHEAD
 
 
 _SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
