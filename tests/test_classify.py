@@ -268,3 +268,78 @@ def test_criticism_is_a_shortcoming(text):
 
 def test_praise_is_not_criticism():
     assert label_of("该项目获评省级示范工程。") == A
+
+
+# ---------------------------------------------------------------- second pass (#5): news reviews and features
+def anchor_comments(text: str, year: int | None = None) -> list[str]:
+    return [m.entry.comment for m in anchor_matches(text, year)]
+
+
+def test_key_tasks_alone_are_a_plan_noun_not_a_plan_heading():
+    assert label_of("围绕重点工作持续发力，取得明显成效。") == A  # the topic of a review
+    assert label_of("今年重点工作是稳就业、保民生。") == G  # with a period, still a plan
+
+
+@pytest.mark.parametrize("text", ["全市外贸增速居全省第二。", "出口总额名列全国同类城市前茅。"])
+def test_rankings_are_achievements(text):
+    assert label_of(text) == A
+
+
+def test_a_ranking_aimed_at_is_a_goal():
+    assert label_of("争取主要指标居全省前列。") == G
+
+
+@pytest.mark.parametrize("text", ["群众出行难得到有效缓解。", "一批老字号得以重焕生机。"])
+def test_result_passive_is_an_achievement(text):
+    assert label_of(text) == A
+
+
+def test_result_passive_under_a_commitment_is_a_goal():
+    assert label_of("确保各项惠民政策得到落实。") == G
+
+
+def test_sense_of_gain_is_no_award():
+    assert label_of("不断增强群众获得感。") != A
+
+
+@pytest.mark.parametrize(
+    "text", ["1-5月完成固定资产投资86亿元。", "前三季度外贸进出口增长", "今年一季度全市新签约项目"]
+)
+def test_year_to_date_window_reports_figures(text):
+    assert any("year-to-date" in c for c in anchor_comments(text))
+    assert label_of(text) == A
+
+
+@pytest.mark.parametrize("text", ["1-4号楼完成外立面改造", "今年要稳住外贸基本盘", "力争一季度实现开门红"])
+def test_not_a_year_to_date_window(text):
+    assert not any("year-to-date" in c for c in anchor_comments(text))
+
+
+def test_window_hides_the_coming_year_anchor():
+    texts = [m.entry.text for m in Classifier(Lexicon.default()).cues("今年一季度经济运行平稳。")]
+    assert "今年" not in texts
+
+
+@pytest.mark.parametrize("text", ["该校获省级文明校园称号。", "短视频作品获全国大赛一等奖。"])
+def test_award_received_is_an_achievement(text):
+    assert any(c.startswith("an award") for c in anchor_comments(text))
+    assert label_of(text) == A
+
+
+@pytest.mark.parametrize("text", ["记者获悉，该项目将于年底前竣工。", "设立科技创新奖励资金。"])
+def test_no_award_without_receiving_one(text):
+    assert not any(c.startswith("an award") for c in anchor_comments(text))
+    assert label_of(text) != A
+
+
+@pytest.mark.parametrize("text", ["新增城镇就业近3000人。", "实现出口逾120亿元。"])
+def test_approximate_prefix_is_a_tally(text):
+    assert label_of(text) == A
+
+
+def test_recently_is_no_tally():
+    assert anchor_comments("近期将出台支持政策") == []
+
+
+def test_development_as_a_noun_is_no_cue():
+    assert label_of("比学赶超促发展，你追我赶拼经济。") == OTHER

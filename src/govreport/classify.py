@@ -127,10 +127,15 @@ _ANCHOR = re.compile(
     r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
     r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
     r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
-    r"|(?P<qty>(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
+    # 1-4月, 前三季度, 今年一季度: a year-to-date window; it hides the 今年 inside it
+    r"|(?P<window>(?:今年)?(?:(?<![\d.])(?:1|一)\s*(?:-|—|~|至|到)\s*(?:[2-9]|1[0-2]|[二三四五六七八九]|十[一二]?)\s*月份?"
+    r"|前(?:[2-9]|1[01]|[二三四五六七八九]|十[一二]?)个月|前(?:三|3)季度)|今年(?:第)?一季度)"
+    r"|(?P<award>获(?![得评批悉知])[^，。；！？,;!?“”]{1,30}?(?:奖|称号))"  # 获…奖: an award received
+    r"|(?P<qty>(?P<qp>近|逾)?(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
     r"(?:%|个百分点|人次|万人|亿元|万元|元|个|家|项|人|户|公里|亩|场次|场|套|所|处|台|辆|件|次|条|座|名|张|间|吨|倍)"
     r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?)"
 )
+_WINDOW = "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -149,8 +154,8 @@ def _anchor(cat: Category, weight: float, comment: str, kind: str = "cue") -> Le
 def anchor_matches(text: str, year: int | None) -> list[Match]:
     """Time anchors resolved against the report year, and counted quantities.
 
-    >>> [(m.cat.value, m.entry.comment) for m in anchor_matches("2023年新增就业4万余人", 2024)]
-    [('achievement', 'a year before the report year'), ('achievement', 'an approximate tally (余/多) reports a result')]
+    >>> [(m.cat.value, m.entry.comment[:22]) for m in anchor_matches("2023年新增就业4万余人", 2024)]
+    [('achievement', 'a year before the repo'), ('achievement', 'an approximate tally (')]
     """
     out: list[Match] = []
     for m in _ANCHOR.finditer(text):
@@ -169,11 +174,15 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
                 e = _anchor(A, 1.5, "a five-year plan that ended before the report year")
             else:
                 e = _anchor(G, 1.5, "a five-year plan still running or ahead")
+        elif m.group("window"):
+            e = _anchor(A, 1.5, _WINDOW)
+        elif m.group("award"):
+            e = _anchor(A, 2.0, "an award received (获…奖, 获…称号)")
         elif m.group("qty"):
             if m.group("qq"):
                 e = _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)")
-            elif m.group("qa") or m.group("qb"):
-                e = _anchor(A, 1.0, "an approximate tally (余/多) reports a result")
+            elif m.group("qa") or m.group("qb") or m.group("qp"):
+                e = _anchor(A, 1.0, "an approximate tally (余/多, 近/逾) reports a result")
             elif _precise(m.group("qn")):
                 e = _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round")
             else:
@@ -377,7 +386,12 @@ class Classifier:
 
     def cues(self, text: str) -> list[Match]:
         """Lexicon and anchor matches of ``text`` in order, plan frames applied."""
-        found = self.lexicon.matches(text) + anchor_matches(text, self.year)
+        anchors = anchor_matches(text, self.year)
+        found = self.lexicon.matches(text)
+        windows = [(m.start, m.end) for m in anchors if m.entry.comment is _WINDOW]
+        if windows:  # a window hides the cues inside it (今年 in 今年一季度)
+            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
+        found += anchors
         found.sort(key=lambda m: m.start)
         return apply_reports(text, apply_frames(text, found))
 

@@ -66,7 +66,10 @@ LEXICON: tuple[LexiconEntry, ...] = (
     *_e(G, 2.0, "commitment verbs", "力争", "确保", "争取", "努力实现", "奋力", "期能", "期望", "希望"),
     *_e(G, 1.5, "plan and target words", "计划", "预期", "目标", "预计", "规划", "任务", "发展目标", kind="target"),
     *_e(G, 1.5, "plan and target words", "目标任务", "工作任务", "主要任务", kind="target"),
-    *_e(G, 2.5, "plan part headings", "工作安排", "总体要求", "主要预期目标", "重点工作"),
+    *_e(G, 2.5, "plan part headings", "工作安排", "总体要求", "主要预期目标"),
+    # 重点工作 names a plan part only with a period (2025年重点工作, 今年重点工作, both matched on their own);
+    # alone it is the topic of a review as often as of a plan (围绕重点工作取得…): a plan noun
+    *_e(G, 1.5, "plan noun: key tasks", "重点工作", kind="target"),
     *_e(G, 1.5, "coming period anchors", "今年", "明年", "新的一年", "下一步", "未来", "今后", "接下来", "即将"),
     *_e(G, 2.0, "horizon anchors", "到本世纪中叶", "远景目标", "五年规划", "规划纲要"),
     # ----------------------------------------------------------- achievement
@@ -94,6 +97,9 @@ LEXICON: tuple[LexiconEntry, ...] = (
         kind="report",
     ),
     *_e(A, 2.0, "awards and rankings", "获评", "荣获", "入选", "被评为", "获批", "荣膺", "斩获", "获得"),
+    *_e(A, 1.5, "rankings: a place held", "居全省", "居全市", "居全区", "名列", "位列", "排名第一"),
+    # a result passive: the object underwent the change (城市品质得到提升, 违建得到遏制, 成效得以展现)
+    *_e(A, 1.5, "result passive (得到/得以 + verb)", "得到", "得以"),
     *_e(
         A,
         2.0,
@@ -294,7 +300,6 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "扩大",
         "拓展",
         "创建",
-        "发展",
         kind="period",
     ),
     *_e(
@@ -356,5 +361,6 @@ LEXICON: tuple[LexiconEntry, ...] = (
     *_e(N, 0.0, "shield: 问题 in a neutral phrase", "问题导向", kind="shield"),
     *_e(N, 0.0, "shield: 新增长点 is 新 + 增长点, not 新增", "新增长", kind="shield"),
     *_e(N, 0.0, "shield: 预期寿命 is a statistic, not an expectation", "预期寿命", kind="shield"),
+    *_e(N, 0.0, "shield: 获得感 (a sense of gain) is a policy aim, not an award", "获得感", kind="shield"),
     *_e(N, 0.0, "shield: comparison words that are not problems", "是否定", kind="shield"),
 )
