@@ -11,6 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import targets as tg
+from govreport.normalize import Normalized
+from govreport.offsets import Edit, OffsetMap, apply_edits
+from govreport.pipeline import _local_span
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
 # direction and framing words' characters, punctuation, spaces and Latin capitals
@@ -110,3 +113,43 @@ def test_before_matches_reference(text: str, data: st.DataObject) -> None:
     if ref > 0 and text[ref - 1].isdigit():
         return
     assert (start, phrase) == (ref, text[ref:pos])
+
+
+# ---------------------------------------------------------------- offsets in the pipeline
+
+
+@st.composite
+def _mapped(draw: st.DrawFn) -> Normalized:
+    """A text of 30 characters rewritten by random sorted edits (deletions, joins, 1:1 swaps)."""
+    text = "一二三四五六七八九十" * 3
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8, unique=True)))
+    edits = []
+    for s, e in zip(cuts[::2], cuts[1::2], strict=False):
+        new = draw(st.sampled_from(["", "x", "y" * (e - s), "zz"]))
+        edits.append(Edit(s, e, new))
+    new_text, omap = apply_edits(text, edits, OffsetMap.identity(len(text)))
+    return Normalized(text=new_text, map=omap, original=text)
+
+
+@given(_mapped(), st.data())
+def test_local_span_matches_general(norm: Normalized, data: st.DataObject) -> None:
+    n = len(norm.text)
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    local = _local_span(norm, a, b)
+    for _ in range(5):
+        s = data.draw(st.integers(0, n))
+        e = data.draw(st.integers(0, n))
+        assert local(s, e) == norm.span(s, e)
+
+
+def test_local_span_shifts_an_unedited_paragraph() -> None:
+    text = "页眉\n增长5%。\n"
+    _, omap = apply_edits(text, [Edit(0, 3, "", "header")], OffsetMap.identity(len(text)))
+    norm = Normalized(text="增长5%。\n", map=omap, original=text)
+    local = _local_span(norm, 0, 5)
+    assert local is not norm.span and local(2, 4) == (5, 7) == norm.span(2, 4)
+    # a paragraph that holds a replacement of another length takes the general path
+    _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
+    norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
+    assert _local_span(norm, 3, 7) == norm.span

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from . import classify, outline, targets
@@ -12,6 +14,8 @@ from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
 from .models import Diagnostic, Paragraph, Report, Section
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+
+SpanFn = Callable[[int, int], tuple[int, int]]
 
 OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
 
@@ -155,12 +159,11 @@ class _Builder:
 
     def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
         ptext = self.text[a:b]
-        sentences = self.classifier.sentences(ptext, a, self.norm.span, headings)
+        span = _local_span(self.norm, a, b)
+        sentences = self.classifier.sentences(ptext, a, span, headings)
         category, scores = self.classifier.paragraph_label(sentences)
-        start, end = self.norm.span(a, b)
-        found = targets.extract(
-            ptext, a, self.norm.span, category, base_units=self.opts.base_units, sentences=sentences
-        )
+        start, end = span(a, b)
+        found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
         return Paragraph(
             text=ptext,
             category=category,
@@ -170,3 +173,26 @@ class _Builder:
             sentences=sentences,
             targets=found,
         )
+
+
+def _local_span(norm: Normalized, a: int, b: int) -> SpanFn:
+    """``norm.span`` for the spans of the paragraph ``[a, b)``, one addition each when it maps
+    one for one (most paragraphs: normalisation edits are sparse); spans reaching outside the
+    paragraph, empty ones and paragraphs with an edit inside take the general path.
+    """
+    general = norm.span
+    whole = list(islice(norm.map.slice(a, b), 2))
+    if b - a < 2 or len(whole) != 1 or whole[0][0] != b - a or whole[0][2] - whole[0][1] != b - a:
+        return general
+    # one segment, as long in the original; linear unless its first character maps to all of it
+    first = next(iter(norm.map.slice(a, a + 1)))
+    if first[2] - first[1] != 1:
+        return general
+    shift = whole[0][1] - a
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        if a <= start < end <= b:
+            return start + shift, end + shift
+        return general(start, end)
+
+    return span
