@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .lexicon import LEXICON, LexiconEntry
+from .lexicon import LEXICON, Kind, LexiconEntry
 from .models import Category, Cue, Paragraph, Section, Sentence
 
 #: maps a normalised span to the original span
@@ -59,24 +60,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A cue found in a text: where, which entry, and how it was read in context."""
 
     start: int
     end: int
     entry: LexiconEntry
-    category: Category | None = None  # resolved category (period cues); None = the entry's own
-    weight: float | None = None  # effective weight (0 when cancelled by a plan frame)
-    note: str = ""
+    cat: Category  #: the category as read (a period cue resolved by its context)
+    w: float  #: the effective weight (0 when cancelled by a plan frame, boosted after a turn)
+    note: str = ""  #: how the context changed the reading
 
-    @property
-    def cat(self) -> Category:
-        return self.category if self.category is not None else self.entry.category
-
-    @property
-    def w(self) -> float:
-        return self.weight if self.weight is not None else self.entry.weight
+    @classmethod
+    def of(cls, start: int, end: int, entry: LexiconEntry) -> Match:
+        """A match read as its entry says."""
+        return cls(start, end, entry, entry.category, entry.weight)
 
 
 class Lexicon:
@@ -89,16 +86,19 @@ class Lexicon:
         self.entries = {e.text: e for e in entries}
         words = sorted(self.entries, key=len, reverse=True)
         self._re = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        self._counts = {t: (None if e.kind == "shield" else e) for t, e in self.entries.items()}
 
     def matches(self, text: str) -> list[Match]:
         """Every non-shield cue in ``text``, leftmost-longest, without overlaps."""
         if self._re is None:
             return []
+        counts = self._counts
         out = []
         for m in self._re.finditer(text):
-            e = self.entries[m.group()]
-            if e.kind != "shield":
-                out.append(Match(m.start(), m.end(), e))
+            e = counts[m.group()]
+            if e is not None:
+                a, b = m.span()
+                out.append(Match(a, b, e, e.category, e.weight))
         return out
 
     @classmethod
@@ -123,7 +123,9 @@ _DEFAULT = Lexicon(LEXICON)
 
 # --------------------------------------------------------------------------- anchors
 # Time anchors and counted quantities, one compiled alternation; each branch is a named cue family.
+# The lookahead lists the characters a branch can start with, so the scan skips every other position.
 _ANCHOR = re.compile(
+    r"(?=[到至十前今获近逾一\d])(?:"
     r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
     r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
     r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
@@ -133,10 +135,30 @@ _ANCHOR = re.compile(
     r"|(?P<award>获(?![得评批悉知])[^，。；！？,;!?“”]{1,30}?(?:奖|称号))"  # 获…奖: an award received
     r"|(?P<qty>(?P<qp>近|逾)?(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
     r"(?:%|个百分点|人次|万人|亿元|万元|元|个|家|项|人|户|公里|亩|场次|场|套|所|处|台|辆|件|次|条|座|名|张|间|吨|倍)"
-    r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?)"
+    r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?))"
 )
-_WINDOW = "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _anchor(cat: Category, weight: float, comment: str, kind: Kind = "cue") -> LexiconEntry:
+    return LexiconEntry("", cat, weight, comment, kind)
+
+
+#: what each anchor branch argues for; built once, shared by every match
+ANCHORS: dict[str, LexiconEntry] = {
+    "horizon": _anchor(G, 2.0, "a target horizon (到/至 a year)"),
+    "past_year": _anchor(A, 1.5, "a year before the report year"),
+    "this_year": _anchor(G, 1.0, "the report year or later"),
+    "later_year": _anchor(G, 1.5, "the report year or later"),
+    "past_plan": _anchor(A, 1.5, "a five-year plan that ended before the report year"),
+    "running_plan": _anchor(G, 1.5, "a five-year plan still running or ahead"),
+    "window": _anchor(A, 1.5, "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"),
+    "award": _anchor(A, 2.0, "an award received (获…奖, 获…称号)"),
+    "qualified": _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)"),
+    "approximate": _anchor(A, 1.0, "an approximate tally (余/多, 近/逾) reports a result"),
+    "precise": _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round"),
+    "count": _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period"),
+}
 
 
 def _precise(number: str) -> bool:
@@ -147,8 +169,28 @@ def _precise(number: str) -> bool:
     return len(digits) >= 3
 
 
-def _anchor(cat: Category, weight: float, comment: str, kind: str = "cue") -> LexiconEntry:
-    return LexiconEntry("", cat, weight, comment, kind)  # type: ignore[arg-type]
+def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
+    """The entry an anchor match stands for, resolved against the report year."""
+    kind = m.lastgroup
+    if kind == "qty":
+        if m["qq"]:
+            return ANCHORS["qualified"]
+        if m["qa"] or m["qb"] or m["qp"]:
+            return ANCHORS["approximate"]
+        return ANCHORS["precise"] if _precise(m["qn"]) else ANCHORS["count"]
+    if kind == "horizon":
+        return ANCHORS["horizon"] if year is None or int(m["hy"]) >= year else None
+    if kind == "year":
+        if year is None:
+            return None
+        y = int(m["y"])
+        return ANCHORS["past_year"] if y < year else ANCHORS["this_year" if y == year else "later_year"]
+    if kind == "plan":
+        if year is None:
+            return None
+        end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+        return ANCHORS["past_plan"] if end < year else ANCHORS["running_plan"]
+    return ANCHORS[kind] if kind in ("window", "award") else None
 
 
 def anchor_matches(text: str, year: int | None) -> list[Match]:
@@ -159,36 +201,9 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
     """
     out: list[Match] = []
     for m in _ANCHOR.finditer(text):
-        e: LexiconEntry | None = None
-        if m.group("horizon"):
-            e = _anchor(G, 2.0, "a target horizon (到/至 a year)") if year is None or int(m["hy"]) >= year else None
-        elif m.group("year") and year is not None:
-            y = int(m["y"])
-            if y < year:
-                e = _anchor(A, 1.5, "a year before the report year")
-            else:
-                e = _anchor(G, 1.0 if y == year else 1.5, "the report year or later")
-        elif m.group("plan") and year is not None:
-            end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
-            if end < year:
-                e = _anchor(A, 1.5, "a five-year plan that ended before the report year")
-            else:
-                e = _anchor(G, 1.5, "a five-year plan still running or ahead")
-        elif m.group("window"):
-            e = _anchor(A, 1.5, _WINDOW)
-        elif m.group("award"):
-            e = _anchor(A, 2.0, "an award received (获…奖, 获…称号)")
-        elif m.group("qty"):
-            if m.group("qq"):
-                e = _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)")
-            elif m.group("qa") or m.group("qb") or m.group("qp"):
-                e = _anchor(A, 1.0, "an approximate tally (余/多, 近/逾) reports a result")
-            elif _precise(m.group("qn")):
-                e = _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round")
-            else:
-                e = _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period")
+        e = _anchor_entry(m, year)
         if e is not None:
-            out.append(Match(m.start(), m.end(), e))
+            out.append(Match.of(m.start(), m.end(), e))
     return out
 
 
@@ -264,7 +279,7 @@ def apply_frames(text: str, matches: list[Match]) -> list[Match]:
             and frame_end >= 0
             and not _CLAUSE_BREAK.search(text, frame_end, m.start)
         ):
-            m = Match(m.start, m.end, m.entry, None, 0.0, "problem word inside a plan frame")
+            m = m._replace(w=0.0, note="problem word inside a plan frame")
         out.append(m)
     return out
 
@@ -294,7 +309,7 @@ def apply_reports(text: str, matches: list[Match]) -> list[Match]:
         reported = any(_reports(m) for m in group)
         for m in group:
             if reported and m.entry.kind == "target":
-                m = Match(m.start, m.end, m.entry, None, 0.0, "the target a result is reported on")
+                m = m._replace(w=0.0, note="the target a result is reported on")
             out.append(m)
         i = j
     out.extend(matches[i:])
@@ -316,7 +331,7 @@ def _after_turn(matches: list[Match]) -> list[Match]:
     if last < 0:
         return matches
     boosted = [
-        Match(m.start, m.end, m.entry, m.category, m.w * TURN_BOOST, (m.note + "; " if m.note else "") + "after a turn")
+        m._replace(w=m.w * TURN_BOOST, note=(m.note + "; " if m.note else "") + "after a turn")
         for m in matches[last + 1 :]
     ]
     return matches[: last + 1] + boosted
@@ -388,7 +403,7 @@ class Classifier:
         """Lexicon and anchor matches of ``text`` in order, plan frames applied."""
         anchors = anchor_matches(text, self.year)
         found = self.lexicon.matches(text)
-        windows = [(m.start, m.end) for m in anchors if m.entry.comment is _WINDOW]
+        windows = [(m.start, m.end) for m in anchors if m.entry is ANCHORS["window"]]
         if windows:  # a window hides the cues inside it (今年 in 今年一季度)
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
         found += anchors
@@ -439,16 +454,16 @@ class Classifier:
     def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
         """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
         head, short_prior, sect, anc, own = self._context(headings)
-        found = own.matches.get(ptext) if own is not None else None
+        found = own.matches.pop(ptext, None) if own is not None else None  # matched once, in enter_section
         if found is None:
             found = self.cues(ptext)
         spans = split_sentences(ptext)
         if not spans:
             return []
         buckets: list[list[Match]] = [[] for _ in spans]
-        i = 0
+        i, last = 0, len(spans) - 1
         for m in found:
-            while i < len(spans) - 1 and m.start >= spans[i][1]:
+            while i < last and m.start >= spans[i][1]:
                 i += 1
             buckets[i].append(m)
         pg, pa, _ = _strong(found)
@@ -459,19 +474,22 @@ class Classifier:
         # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
         prev, pend = span(base, base + len(ptext))
         for (s0, s1), ms in zip(spans, buckets, strict=True):
+            ss, se = span(base + s0, base + s1)
+            ss = min(max(ss, prev), pend)
+            se = prev = min(max(se, ss), pend)
+            if not ms and prior is None:  # no evidence and no prior: nothing to weigh
+                out.append(Sentence(text=ptext[s0:s1], category=Category.OTHER, cues=[], start=ss, end=se))
+                continue
             sg, sa, _ = _strong(ms)
             period = w["sentence"] * lean(sg, sa) + outer
             resolved = _after_turn([self._resolve(m, period) for m in ms])
             cat = label(score_matches(resolved, prior))
-            ss, se = span(base + s0, base + s1)
-            ss = min(max(ss, prev), pend)
-            se = prev = min(max(se, ss), pend)
             cues = []
             for m in resolved:
                 cs, ce = span(base + m.start, base + m.end)
-                cs = min(max(cs, ss), se)
-                ce = min(max(ce, cs), se)
-                rule = m.entry.comment + (f" [{m.note}]" if m.note else "")
+                cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
+                ce = cs if ce < cs else se if ce > se else ce
+                rule = f"{m.entry.comment} [{m.note}]" if m.note else m.entry.comment
                 cues.append(Cue(text=ptext[m.start : m.end], category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
             out.append(Sentence(text=ptext[s0:s1], category=cat, cues=cues, start=ss, end=se))
         return out
@@ -479,12 +497,12 @@ class Classifier:
     @staticmethod
     def _resolve(m: Match, period: float) -> Match:
         """Read a period cue as goal or achievement from the context's lean."""
-        if m.entry.kind not in ("period", "frame") or m.weight == 0.0:
+        if m.entry.kind not in ("period", "frame") or m.w == 0.0:
             return m
         if period > 0.05:
-            return Match(m.start, m.end, m.entry, A, m.weight, "read as achievement in a review context")
+            return m._replace(cat=A, note="read as achievement in a review context")
         if period < -0.05:
-            return Match(m.start, m.end, m.entry, G, m.weight, "read as goal in a plan context")
+            return m._replace(cat=G, note="read as goal in a plan context")
         return m
 
     def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:
