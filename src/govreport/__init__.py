@@ -8,13 +8,32 @@
 
 from __future__ import annotations
 
-from .batch import parse_many
+from typing import TYPE_CHECKING, Any
+
 from .errors import ConfigError, DecodingError, GovReportError, InputError
 from .lexicon import LexiconEntry
 from .models import Category, Cue, Diagnostic, Noise, Paragraph, Report, Section, Sentence, Target
 from .normalize import NormalizeConfig, normalize, normalize_and_explain
 from .pipeline import parse, parse_file
-from .records import to_dataframe, to_records
+
+if TYPE_CHECKING:
+    from .batch import parse_many
+    from .records import to_dataframe, to_records
+
+# batch processing (process pools) and tables load on first use: import govreport stays light
+_LAZY = {"parse_many": "batch", "to_dataframe": "records", "to_records": "records"}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401  (a module attribute of any kind)
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __version__ = "0.1.0.dev0"
 

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 import regex
@@ -200,12 +201,18 @@ _QUANTITY_PATTERN = (
 # tried only where _QUANTITY_START finds a character a quantity can start with (see _quantities);
 # text with characters beyond the BMP goes to regex, whose \d knows the newest digit blocks
 _QUANTITY = _stdlib(_QUANTITY_PATTERN)
-_QUANTITY_WIDE = regex.compile(_QUANTITY_PATTERN)
 _CN_START = regex.compile("[零〇○一二两三四五六七八九十百千]")
 #: Characters a quantity starts with: an Arabic digit, a Chinese numeral (CN_NUMBER) or 百 of 百分之.
 _QUANTITY_START_PATTERN = "[\\d零〇○一二两三四五六七八九十百千万亿]"
 _QUANTITY_START = re.compile(_QUANTITY_START_PATTERN)
-_QUANTITY_START_WIDE = regex.compile(_QUANTITY_START_PATTERN)
+
+
+@cache
+def _wide() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """``_QUANTITY_START`` and ``_QUANTITY`` compiled by regex, on first use (6 ms)."""
+    return regex.compile(_QUANTITY_START_PATTERN), regex.compile(_QUANTITY_PATTERN)
+
+
 #: Sentence ends: a quantity's sentence starts after the last one before it.
 _SENTENCE_END = re.compile("[。！？；;!?\n]")
 
@@ -377,7 +384,8 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
 def _quantities(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """``_QUANTITY.finditer(text)``, trying the pattern only where a number can start."""
     if text and max(text) > "\uffff":
-        start, quantity = _QUANTITY_START_WIDE.search, _QUANTITY_WIDE.match
+        start_re, quantity_re = _wide()
+        start, quantity = start_re.search, quantity_re.match
     else:
         start, quantity = _QUANTITY_START.search, _QUANTITY.match  # type: ignore[assignment]
     pos = 0
