@@ -343,3 +343,13 @@ def test_recently_is_no_tally():
 
 def test_development_as_a_noun_is_no_cue():
     assert label_of("比学赶超促发展，你追我赶拼经济。") == OTHER
+
+
+@pytest.mark.parametrize("text", ["加强债务风险动态监测和预警。", "完善矛盾纠纷多元化解机制。"])
+def test_problem_noun_as_the_object_of_an_action_is_no_admission(text):
+    assert label_of(text) != S
+
+
+@pytest.mark.parametrize("text", ["推进转型面临不少困难。", "部分企业经营困难，风险隐患较多。"])
+def test_problem_words_outside_an_action_stay_admissions(text):
+    assert label_of(text) == S

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .lexicon import LEXICON, Kind, LexiconEntry
+from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
 from .models import Category, Cue, Paragraph, Section, Sentence
 
 #: maps a normalised span to the original span
@@ -238,6 +238,8 @@ def report_year(text: str) -> int | None:
 CONTEXT_WEIGHTS = {"sentence": 2.0, "paragraph": 1.0, "section": 0.6, "ancestors": 0.3, "headings": 1.5}
 #: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
 _CANCELLABLE_BELOW = 3.0
+#: problem nouns an action verb earlier in the same clause makes its object (加强…风险监测), not an admission
+_OBJECT_NOUNS = frozenset(PROBLEM_NOUNS)
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -269,17 +271,20 @@ def apply_frames(text: str, matches: list[Match]) -> list[Match]:
     [('着力', 1.0), ('解决', 2.0), ('问题', 0.0)]
     """
     out: list[Match] = []
-    frame_end = -1
+    frame_end = action_end = -1
     for m in matches:
-        if m.entry.kind == "frame":
+        e = m.entry
+        if e.kind == "frame":
             frame_end = m.end
-        elif (
-            m.entry.category is S
-            and m.entry.weight < _CANCELLABLE_BELOW
-            and frame_end >= 0
-            and not _CLAUSE_BREAK.search(text, frame_end, m.start)
-        ):
-            m = m._replace(w=0.0, note="problem word inside a plan frame")
+        elif e.kind == "period" and e.category is G:
+            action_end = m.end
+        elif e.category is S and e.weight < _CANCELLABLE_BELOW:
+            if frame_end >= 0 and not _CLAUSE_BREAK.search(text, frame_end, m.start):
+                m = m._replace(w=0.0, note="problem word inside a plan frame")
+            elif e.text in _OBJECT_NOUNS and action_end >= 0 and not _CLAUSE_BREAK.search(text, action_end, m.start):
+                m = m._replace(w=0.0, note="problem noun as the object of an action (加强…风险监测)")
+            else:
+                action_end = -1  # an admission (面临, 不足) ends the action's reach: 推进…面临困难
         out.append(m)
     return out
 

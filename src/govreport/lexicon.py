@@ -57,6 +57,9 @@ def _e(category: Category, weight: float, comment: str, *texts: str, kind: Kind 
     return [LexiconEntry(t, category, weight, comment, kind) for t in texts]
 
 
+#: bare problem nouns: an admission on their own, the object of a task after an action verb (加强风险监测)
+PROBLEM_NOUNS: tuple[str, ...] = ("问题", "困难", "挑战", "矛盾", "风险", "压力")
+
 #: the built-in lexicon
 LEXICON: tuple[LexiconEntry, ...] = (
     # ------------------------------------------------------------------ goal
@@ -177,7 +180,7 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "未见",
         "依旧",
     ),
-    *_e(S, 1.0, "problem nouns (cancelled inside a plan frame)", "问题", "困难", "挑战", "矛盾", "风险", "压力"),
+    *_e(S, 1.0, "problem nouns (cancelled inside a plan frame or as an action's object)", *PROBLEM_NOUNS),
     *_e(S, 1.0, "adverse pressure", "面临", "冲击", "威胁", "波动", "下滑", "放缓", "难以", "能否", "是否"),
     # criticism and broken promises, as news reviews of a government's record phrase them
     *_e(
