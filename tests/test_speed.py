@@ -6,10 +6,12 @@ path) and a property or table test says both agree, positive and negative cases 
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govreport import outline
 from govreport import targets as tg
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
@@ -153,3 +155,39 @@ def test_local_span_shifts_an_unedited_paragraph() -> None:
     _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
     norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
     assert _local_span(norm, 3, 7) == norm.span
+
+
+# ---------------------------------------------------------------- outline
+
+
+def _match_heading_reference(line: str) -> tuple[str, tuple[int, int]] | None:
+    for style in outline.STYLES:
+        m = style.pattern.match(line)
+        if m and (m.end() < len(line) or style.name == "appendix"):
+            return style.name, m.span()
+    return None
+
+
+_LINE_ALPHABET = "第一二三十壹參、.．（）()1 2①⑴#附件部分章节今年经济增长。"
+
+
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=12))
+def test_match_heading_matches_all_styles_in_order(line: str) -> None:
+    hit = outline.match_heading(line)
+    assert ((hit[0].name, hit[1].span()) if hit else None) == _match_heading_reference(line)
+
+
+def test_match_heading_cases() -> None:
+    for line in ("一、总体要求", "（三）改革开放", "第二部分 主要任务", "1. 稳增长", "① 就业", "附件1"):
+        hit = outline.match_heading(line)
+        assert hit is not None and (hit[0].name, hit[1].span()) == _match_heading_reference(line)
+    for line in ("今年经济增长", "1.5亿元的项目", "", "经济"):
+        assert outline.match_heading(line) is None is _match_heading_reference(line)
+
+
+def test_first_char_of_a_style() -> None:
+    first = {style.name: pattern.pattern for pattern, style in outline._FIRST}
+    assert first["part"] == "第" and first["paren_cn"] == "[(（]" and first["arabic_dot"] == r"\d"
+    optional = outline.Style("x", regex.compile(r"(?P<marker>第?一)"), 1, True, "an optional first atom")
+    with pytest.raises(ValueError, match="must open with one character"):
+        outline._first_char(optional)

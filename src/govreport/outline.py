@@ -102,6 +102,7 @@ STYLES: tuple[Style, ...] = (
 STYLE_BY_NAME = {s.name: s for s in STYLES}
 
 _FINAL = "。！？!?"
+_FINAL_CHAR = regex.compile(f"[{_FINAL}]")
 MAX_TITLE = 60  # longer than any real heading: a numbered "title" past this is a list item in a body
 
 
@@ -183,9 +184,38 @@ _SUBHEAD_BAD_END = "。！？!?；;，,、：:…—-"
 MAX_SUBHEAD = 24  # an unnumbered subhead is a short phrase; a longer line without 。 is a wrapped body line
 
 
+_FIRST_ATOM = regex.compile(r"(?:\(\?P<\w+>)*(\[(?:\\.|[^\]])*\]|\\d|[^\\()\[.?*+{|^$])(?![?*]|\{0)")
+
+
+def _first_char(style: Style) -> regex.Pattern[str]:
+    """What the first character of a ``style`` marker can be: its pattern's first atom
+    (第, a class such as [(（], or \\d), which never repeats zero times."""
+    m = _FIRST_ATOM.match(style.pattern.pattern)
+    if m is None:
+        msg = f"style {style.name}: its pattern must open with one character, a class or \\d"
+        raise ValueError(msg)
+    return regex.compile(m.group(1))
+
+
+_FIRST = [(_first_char(style), style) for style in STYLES]
+_STYLES_BY_FIRST: dict[str, tuple[Style, ...]] = {}
+
+
+def _styles_for(first: str) -> tuple[Style, ...]:
+    """The styles (in order) whose marker can open with the character ``first``."""
+    found = _STYLES_BY_FIRST.get(first)
+    if found is None:
+        found = tuple(style for pattern, style in _FIRST if pattern.match(first))
+        if len(_STYLES_BY_FIRST) < 4096:  # a handful of distinct first characters in practice
+            _STYLES_BY_FIRST[first] = found
+    return found
+
+
 def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
     """The first style whose marker opens ``line`` (already stripped)."""
-    for style in STYLES:
+    if not line:
+        return None
+    for style in _styles_for(line[0]):
         m = style.pattern.match(line)
         if m and (m.end() < len(line) or style.name == "appendix"):
             return style, m
@@ -213,7 +243,8 @@ def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | No
         return None
     if rest[0].isdigit() and style.name in ("arabic_dot", "arabic_dun", "news_number"):
         return None
-    cut = min((i for i, c in enumerate(rest) if c in _FINAL), default=-1)
+    final = _FINAL_CHAR.search(rest)
+    cut = final.start() if final else -1
     if cut == -1:
         end, body = len(rest), None
     else:
