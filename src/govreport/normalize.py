@@ -391,7 +391,7 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
                             Diagnostic(code=e.kind, message=_flag_message(name, e, text), start=a, end=b)
                         )
                 else:
-                    result.noise.append(Noise(kind=e.kind, text=original[a:b], start=a, end=b))
+                    result.noise.append(Noise(kind=e.kind, text=_encodable(original[a:b]), start=a, end=b))
             edits = [e for e in edits if e.new != text[e.start : e.end]]
             if not edits:
                 continue
@@ -402,8 +402,30 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
             break
     result.text = text
     result.map = omap
-    result.noise.sort(key=lambda n: (n.start, n.end))
+    result.noise = _outermost(result.noise)
     return result
+
+
+def _outermost(noise: list[Noise]) -> list[Noise]:
+    """Sorted noise without spans nested in another (a reading inside a byline that went whole).
+
+    Removed text leaves no characters behind, so a later span covers an earlier one
+    entirely or not at all: every original character lies in at most one noise span.
+    """
+    out: list[Noise] = []
+    for n in sorted(noise, key=lambda n: (n.start, -n.end)):
+        if out and n.end <= out[-1].end and n.start >= out[-1].start:
+            continue
+        out.append(n)
+    return out
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _encodable(s: str) -> str:
+    """``s`` with lone surrogates as U+FFFD, so that noise text can be written as UTF-8 JSON."""
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
 
 
 def _flag_message(step: str, e: Edit, text: str) -> str:

@@ -72,7 +72,9 @@ class OffsetMap:
         i = self._segment(pos)
         if self._linear(i):
             return self._src_start[i] + pos - self._dst[i]
-        return self._src_start[i]
+        # inside a replacement of another length (a repaired span): a span starting in its
+        # middle starts after it, so that it stays disjoint from a span ending there
+        return self._src_start[i] if pos == self._dst[i] else self._src_end[i]
 
     def end_of(self, pos: int) -> int:
         """Original offset just past the character at normalised ``pos - 1``."""
@@ -101,8 +103,8 @@ class OffsetMap:
             a, b = max(d0, start), min(d1, end)
             if d1 - d0 == s1 - s0:
                 yield b - a, s0 + (a - d0), s0 + (b - d0)
-            else:
-                yield b - a, s0, s1
+            else:  # part of a replacement: it starts where a span starting there would (start_of)
+                yield b - a, (s0 if a == d0 else s1), s1
             i += 1
 
 
