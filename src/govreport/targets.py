@@ -360,7 +360,9 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
         dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
         lead = tail.group("lead") if tail else None
         qualifier = m.group("qual") or lead
-        hardness = _hardness(qualifier, high, text[sentence_start : m.start()])
+        # hardness cues (确保, 力争) govern their own clause: look back a clause's length at most,
+        # which also keeps a sentence without punctuation linear
+        hardness = _hardness(qualifier, high, text[max(sentence_start, m.start() - _CLAUSE) : m.start()])
         indicator = _indicator(text, m, before, tail, sentence_start, previous) or None
         previous = indicator
         found.append(
@@ -406,6 +408,10 @@ def _noun_direction(before: str) -> Direction | None:
         if before.endswith(word):
             return DIRECTIONS[word]
     return None
+
+
+#: how far back a hardness cue may stand from its number (a long clause)
+_CLAUSE = 40
 
 
 def _hardness(qualifier: str | None, high: Decimal | None, context: str) -> Hardness | None:
