@@ -11,7 +11,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import outline
+from govreport import mojibake, outline
 from govreport import targets as tg
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
@@ -191,3 +191,27 @@ def test_first_char_of_a_style() -> None:
     optional = outline.Style("x", regex.compile(r"(?P<marker>第?一)"), 1, True, "an optional first atom")
     with pytest.raises(ValueError, match="must open with one character"):
         outline._first_char(optional)
+
+
+# ---------------------------------------------------------------- mojibake
+
+
+@given(st.text(alphabet="痹谝患径瓤己酥可以看经济?!^@A%。，\n 的", max_size=30))
+def test_mojibake_lines_without_suspects_are_skipped_exactly(text: str) -> None:
+    fast = mojibake.find(text)
+    whole = mojibake._suspect_lines
+    try:
+        mojibake._suspect_lines = lambda t: [(0, len(t))]  # type: ignore[assignment]
+        assert mojibake.find(text) == fast
+    finally:
+        mojibake._suspect_lines = whole  # type: ignore[assignment]
+
+
+def test_suspect_lines() -> None:
+    text = "全年新增就业4万人。\n比重43.6%?!痹谝患径瓤己酥?,西海岸\n全市GDP增长\n"
+    assert [text[a:b] for a, b in mojibake._suspect_lines(text)] == [
+        "比重43.6%?!痹谝患径瓤己酥?,西海岸",
+        "全市GDP增长",  # a Han character before ASCII: searched, and left alone
+    ]
+    assert [e.new for e in mojibake.find(text)] == ["?”在一季度考核?"]
+    assert mojibake._suspect_lines("全年新增就业4万人。\n") == []

@@ -21,6 +21,7 @@ whose bytes are gone stay as they were and are flagged; nothing is invented.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import regex
@@ -40,6 +41,10 @@ _RUN = regex.compile(
     r"(?P<run>[\p{Han}\u3001-\u303f\uff01-\uff5e\u2018-\u201d]{2,})"
     r"(?=(?P<tail>\?|[@-~](?![A-Za-z])))?"  # looked at, not taken: it may start the next run
 )
+#: What a repaired or flagged run needs beside it: a ``?`` (lost character or lead byte) or an
+#: ASCII trail byte right after its text. Lines without one (nearly all) are not searched.
+_TRIGGER = re.compile(r"[?@-~]")
+_RUN_CHAR = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff5e\u2018-\u201d]")
 _FFFD = regex.compile("\ufffd+")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -110,10 +115,26 @@ def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
         return None
 
 
+def _suspect_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines with a ``?``, or an ASCII trail byte after a run's character
+    (a run never crosses a line break)."""
+    lines: list[tuple[int, int]] = []
+    end = 0
+    for m in _TRIGGER.finditer(text):
+        i = m.start()
+        if i < end or (text[i] != "?" and not (i and _RUN_CHAR.match(text, i - 1))):
+            continue
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        lines.append((start, end))
+    return lines
+
+
 def find(text: str) -> list[Edit]:
     """Repaired runs (``new`` differs) and flagged ones (``new`` equals the old text)."""
     edits: list[Edit] = []
-    for m in _RUN.finditer(text):
+    for m in (m for a, b in _suspect_lines(text) for m in _RUN.finditer(text, a, b)):
         lost, head, run, tail = m.group("lost") or "", m.group("head") or "", m.group("run"), m.group("tail") or ""
         if not (lost or tail):
             continue  # no sign of a decoder out of step
