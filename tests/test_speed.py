@@ -11,7 +11,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import mojibake, outline
+from govreport import mojibake, outline, script
 from govreport import targets as tg
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
@@ -215,3 +215,22 @@ def test_suspect_lines() -> None:
     ]
     assert [e.new for e in mojibake.find(text)] == ["?”在一季度考核?"]
     assert mojibake._suspect_lines("全年新增就业4万人。\n") == []
+
+
+# ---------------------------------------------------------------- Traditional conversion
+
+# Traditional characters, characters of OpenCC phrase keys (乾隆, 一目瞭然, 傢俱), a character
+# with several readings (著), separators and Simplified text
+_TRAD_ALPHABET = "經濟發展乾隆坤一目瞭然傢俱著覆藉麼么干里後臺，。、 （）\n-.?经济"
+
+
+@given(st.text(alphabet=_TRAD_ALPHABET, max_size=24))
+def test_convert_matches_opencc(text: str) -> None:
+    assert script.convert(text) == str(script._converter().convert(text))
+
+
+def test_convert_cases() -> None:
+    cc = script._converter()
+    for text in ("經濟發展", "乾隆年間的經濟", "一目瞭然。傢俱", "经济发展", "國內生產總值增長5%"):
+        assert script.convert(text) == str(cc.convert(text))
+    assert script._fast() is not None  # the installed backend is the one the table is read from

@@ -36,9 +36,39 @@ def has_traditional(text: str) -> bool:
     return _TRADITIONAL.search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def _fast() -> tuple[dict[int, str], re.Pattern[str]] | None:
+    """A one-character table and a pattern of OpenCC's phrase keys, or None if unsure.
+
+    opencc-python-reimplemented converts a phrase-free stretch character by character
+    (the first reading of each); phrases, and separators, never hold a separator.
+    So text without any phrase key converts by ``str.translate`` to the same string,
+    and text with one goes to OpenCC. The table is read off OpenCC itself, one
+    character at a time. Any other backend or dictionary shape: always OpenCC.
+    """
+    cc = _converter()
+    try:
+        (phrases, chars), *rest = cc._dict_chain_data
+        keys, one = phrases[2], chars[2]
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
+    if rest or chars[0] != 1 or not keys or not all(isinstance(k, str) and len(k) == 1 for k in one):
+        return None
+    table = {ord(k): str(cc.convert(k)) for k in one}
+    phrase = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+    return table, phrase
+
+
 def convert(text: str) -> str:
-    """Traditional to Simplified, phrase-aware (OpenCC ``t2s``)."""
-    return str(_converter().convert(text))
+    """Traditional to Simplified, phrase-aware (OpenCC ``t2s``).
+
+    >>> convert("經濟發展，一目瞭然")
+    '经济发展，一目了然'
+    """
+    fast = _fast()
+    if fast is None or fast[1].search(text):
+        return str(_converter().convert(text))
+    return text.translate(fast[0])
 
 
 def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:
