@@ -6,6 +6,8 @@ path) and a property or table test says both agree, positive and negative cases 
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 import regex
 from hypothesis import given
@@ -234,3 +236,22 @@ def test_convert_cases() -> None:
     for text in ("經濟發展", "乾隆年間的經濟", "一目瞭然。傢俱", "经济发展", "國內生產總值增長5%"):
         assert script.convert(text) == str(cc.convert(text))
     assert script._fast() is not None  # the installed backend is the one the table is read from
+
+
+# ---------------------------------------------------------------- normalisation steps
+
+_norm = importlib.import_module("govreport.normalize")  # the package exports a function of that name
+
+
+def test_unclosed() -> None:
+    assert _norm._unclosed("根据「国")  # an open bracket at the end of the line
+    assert not _norm._unclosed("根据「国家条例」")
+    assert not _norm._unclosed("全年新增就业4万人")  # no bracket at all
+    assert not _norm._unclosed("见附表）")  # a closer alone opens nothing
+
+
+@given(st.text(alphabet="１２Ａａ％\u3000\xa0\u200b\x00\x1f\ud800经济 5", max_size=20))
+def test_stdlib_classes_match_regex(text: str) -> None:
+    for pattern in (_norm._WIDE, _norm._INVALID):
+        plain = regex.compile(pattern.pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
