@@ -6,6 +6,7 @@ path) and a property or table test says both agree, positive and negative cases 
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import pytest
@@ -13,7 +14,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import mojibake, outline, script
+from govreport import GovReportError, mojibake, outline, parse, script
 from govreport import targets as tg
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
@@ -255,3 +256,33 @@ def test_stdlib_classes_match_regex(text: str) -> None:
     for pattern in (_norm._WIDE, _norm._INVALID):
         plain = regex.compile(pattern.pattern)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# ---------------------------------------------------------------- garbage collector
+
+
+def test_parse_restores_the_collector() -> None:
+    assert gc.isenabled()
+    parse("一、2024年工作回顾\n全年新增就业4万人。")
+    assert gc.isenabled()
+    with pytest.raises(GovReportError):
+        parse(123)  # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse("全年新增就业4万人。")
+        assert not gc.isenabled()  # the caller's choice stands
+    finally:
+        gc.enable()
+
+
+def test_parse_leaves_no_cycles() -> None:
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        parse("一、2024年工作回顾\n全年新增就业4万人，地区生产总值增长5%。\n二、2025年工作安排\n力争增长5%左右。")
+        assert gc.collect() == 0  # nothing for the paused collector to miss
+    finally:
+        if was:
+            gc.enable()

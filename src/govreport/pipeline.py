@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -64,7 +66,27 @@ def parse(text: str | bytes, **options: object) -> Report:
     elif not isinstance(text, str):
         msg = f"parse() takes str or bytes, not {type(text).__name__}"
         raise InputError(msg)
-    return _parse_text(text, opts, encoding, diagnostics)
+    with _collector_paused():
+        return _parse_text(text, opts, encoding, diagnostics)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one report is built.
+
+    A parse allocates some ten objects per sentence and no reference cycles, yet every
+    full collection it triggers walks all objects alive, including every report the
+    caller already holds: on a corpus kept in a list that was a third of the time.
+    Reference counting still frees everything at once; a collector the caller had
+    switched off stays off.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
