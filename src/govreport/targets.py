@@ -274,7 +274,8 @@ def _before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
     """Start and text of the phrase before ``pos`` up to the clause break (not before ``floor``)."""
     start = pos
     # 国防预算达 GDP 3%: a ratio base between verb and number
-    gap = _GAP.search(text, max(floor, pos - _GAP_REACH), pos)
+    end = text[pos - 1] if pos > floor else ""  # a gap ends in a space or a capital letter
+    gap = _GAP.search(text, max(floor, pos - _GAP_REACH), pos) if end.isspace() or "A" <= end <= "Z" else None
     if gap:
         start = gap.start()
     brk = _CLAUSE_BREAK.search(text, floor, start) if start > floor else None
@@ -375,7 +376,7 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
                 magnitude=mag,
                 qualifier=qualifier,
                 hardness=hardness,
-                average=bool(_AVERAGE.search(before)),
+                average="年均" in before and _AVERAGE.search(before) is not None,
                 start=base + m.start(),
                 end=base + m.end(),
             )
@@ -429,8 +430,9 @@ def _hardness(qualifier: str | None, high: Decimal | None, context: str) -> Hard
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` sits in a quotation of at most 8 characters (a slogan)."""
+    lo = start - 8 if start > 8 else 0
     for open_, close in ("“”", "「」", '""'):
-        left = text.rfind(open_, max(0, start - 8), start)
+        left = text.rfind(open_, lo, start)
         if left < 0 or close in text[left + 1 : start]:
             continue
         right = text.find(close, end, end + 8)
