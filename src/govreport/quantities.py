@@ -35,9 +35,13 @@ _FRACTION_DIGITS = {c: v for c, v in DIGITS.items() if c in "〇零○一二三�
 _SECTIONS = (("亿", 8), ("万", 4))
 _EXACT = Context(prec=60)
 
-ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Numbers are bounded: no quantity in a report has more than 20 digits or a 24-character numeral,
+# and the bounds keep the patterns linear on hostile input (a line of 100 000 digits or 一).
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,10})?|\d{1,20}(?:\.\d{1,10})?"
 """Arabic number, with optional thousands commas (6,000) and decimals."""
-CN_NUMBER = "[零〇○一二两三四五六七八九十百千万亿]*[零〇○一二两三四五六七八九十百千](?:点[零〇○一二三四五六七八九]+)?"
+CN_NUMBER = (
+    "[零〇○一二两三四五六七八九十百千万亿]{0,23}[零〇○一二两三四五六七八九十百千](?:点[零〇○一二三四五六七八九]{1,10})?"
+)
 """Chinese numeral that does not end in 万/亿 (those are read as the magnitude)."""
 
 
@@ -106,4 +110,9 @@ def scale(value: Decimal, magnitude: str | None) -> Decimal:
 def amount(number: str, magnitude: str | None) -> Decimal | None:
     """Exact value of ``number`` followed by ``magnitude``: ("16.4", "亿") -> 1640000000."""
     value = parse_value(number)
-    return None if value is None else scale(value, magnitude)
+    if value is None:
+        return None
+    try:
+        return scale(value, magnitude)
+    except ArithmeticError:  # beyond any real quantity (decimal.InvalidOperation)
+        return None
