@@ -286,3 +286,41 @@ def test_parse_leaves_no_cycles() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def _span_reference(m: OffsetMap, start: int, end: int) -> tuple[int, int]:
+    """OffsetMap.span as first written: segment lookup and a linearity test per call."""
+
+    def start_of(pos: int) -> int:
+        if pos >= m.length:
+            return m.src_length if not m._dst else m._src_end[-1]
+        i = m._segment(pos)
+        if m._linear(i):
+            return m._src_start[i] + pos - m._dst[i]
+        return m._src_start[i] if pos == m._dst[i] else m._src_end[i]
+
+    def end_of(pos: int) -> int:
+        if pos <= 0:
+            return m._src_start[0] if m._dst else 0
+        i = m._segment(pos - 1)
+        if m._linear(i):
+            return m._src_start[i] + pos - m._dst[i]
+        return m._src_end[i]
+
+    if end <= start:
+        return start_of(start), start_of(start)
+    return start_of(start), end_of(end)
+
+
+@given(_mapped(), st.data())
+def test_span_matches_reference(norm: Normalized, data: st.DataObject) -> None:
+    n = len(norm.text)
+    for _ in range(5):
+        s = data.draw(st.integers(0, n + 1))
+        e = data.draw(st.integers(0, n + 1))
+        assert norm.map.span(s, e) == _span_reference(norm.map, s, e)
+
+
+def test_span_of_an_emptied_text() -> None:
+    _, omap = apply_edits("页眉", [Edit(0, 2, "", "header")], OffsetMap.identity(2))
+    assert omap.span(0, 0) == _span_reference(omap, 0, 0)

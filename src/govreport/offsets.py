@@ -39,7 +39,7 @@ class Edit(NamedTuple):
 class OffsetMap:
     """Segments ``(dst_start, src_start, src_end)`` sorted by ``dst_start``."""
 
-    __slots__ = ("_dst", "_src_end", "_src_start", "length", "src_length")
+    __slots__ = ("_dst", "_shift", "_src_end", "_src_start", "length", "src_length")
 
     def __init__(self, dst: list[int], src_start: list[int], src_end: list[int], length: int, src_length: int) -> None:
         self._dst = dst
@@ -47,6 +47,11 @@ class OffsetMap:
         self._src_end = src_end
         self.length = length
         self.src_length = src_length
+        # per segment: original minus normalised offset where it maps linearly, else None
+        ends = [*dst[1:], length] if dst else []
+        self._shift: list[int | None] = [
+            s0 - d0 if e - d0 == s1 - s0 else None for d0, e, s0, s1 in zip(dst, ends, src_start, src_end, strict=True)
+        ]
 
     @classmethod
     def identity(cls, n: int) -> OffsetMap:
@@ -69,9 +74,12 @@ class OffsetMap:
         """Original offset of the character at normalised ``pos``."""
         if pos >= self.length:
             return self.src_length if not self._dst else self._src_end[-1]
-        i = self._segment(pos)
-        if self._linear(i):
-            return self._src_start[i] + pos - self._dst[i]
+        i = bisect_right(self._dst, pos) - 1
+        if i < 0:
+            i = 0
+        shift = self._shift[i]
+        if shift is not None:
+            return pos + shift
         # inside a replacement of another length (a repaired span): a span starting in its
         # middle starts after it, so that it stays disjoint from a span ending there
         return self._src_start[i] if pos == self._dst[i] else self._src_end[i]
@@ -80,10 +88,11 @@ class OffsetMap:
         """Original offset just past the character at normalised ``pos - 1``."""
         if pos <= 0:
             return self._src_start[0] if self._dst else 0
-        i = self._segment(pos - 1)
-        if self._linear(i):
-            return self._src_start[i] + pos - self._dst[i]
-        return self._src_end[i]
+        i = bisect_right(self._dst, pos - 1) - 1
+        if i < 0:
+            i = 0
+        shift = self._shift[i]
+        return self._src_end[i] if shift is None else pos + shift
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the normalised span ``[start, end)``."""
