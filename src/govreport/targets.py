@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -226,9 +225,11 @@ _STRIP_WHOLE = frozenset((*LINKS, *LEADING_QUALIFIERS, *DIRECTIONS))
 _FRAMING_FIRST = frozenset(w[0] for w in FRAMING)
 
 
-@dataclass(frozen=True)
-class RawTarget:
-    """A quantity found in normalised text (positions in normalised coordinates)."""
+class RawTarget(NamedTuple):
+    """A quantity found in normalised text (positions in normalised coordinates).
+
+    A named tuple: immutable like a frozen dataclass, and built in a third of the time.
+    """
 
     indicator: str | None
     direction: Direction | None
