@@ -197,7 +197,8 @@ _BLOCKS = regex.compile(
 _AT_END = [(r, regex.compile(r.pattern)) for r in BLOCK_RULES if r.at_end]
 _TAIL = 64
 _LINES = regex.compile(
-    r"^[ \t]*(?:" + "|".join(f"(?P<l{i}>{r.pattern})" for i, r in enumerate(LINE_RULES)) + r")[ \t]*$",
+    # possessive leading blanks: the rules are tried once per line, not once per leading blank
+    r"^[ \t]*+(?:" + "|".join(f"(?P<l{i}>{r.pattern})" for i, r in enumerate(LINE_RULES)) + r")[ \t]*$",
     regex.MULTILINE | regex.VERSION0,
 )
 

@@ -78,7 +78,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # The base character may also be one garbled by a byte shift (``?``, a lone
 # ``^`` or U+FFFD, see mojibake.py); after a ``?`` the opening parenthesis may
 # have been swallowed with the lost byte (``?yún)``).
-_SYLLABLE = r"(?=[^)）]*[" + _TONED + r"])[a-zü" + _TONED + r"]{1,6}[)）]"
+# the lookahead (a tone mark among the letters) is bounded like the syllable itself: linear scans
+_SYLLABLE = r"(?=[^)）]{0,5}[" + _TONED + r"])[a-zü" + _TONED + r"]{1,6}[)）]"
 _READING = regex.compile(
     r"(?<=[\p{Han}?^\ufffd])[(（]" + _SYLLABLE + r"|(?<=\?)" + _SYLLABLE,
 )
