@@ -49,6 +49,7 @@ def main() -> None:
         return
     import atheris
 
+    atheris.instrument_all()  # coverage of govreport (imported above) guides the mutations
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 

@@ -148,7 +148,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"[\p{Han}]{0,12}" + _OFFICE + r"[ \t]+" + _NAME,
         "the speaker's office and name on one line: 北京市市长 殷勇",
     ),
-    Rule("credit", r"(?:[\p{Han}·]{2,4}[ \t]*)+(?<!拍)摄(?:影)?", "photo credit: 修相科 摄"),
+    Rule("credit", r"(?:[\p{Han}·]{2,4}[ \t]*){1,4}(?<!拍)摄(?:影)?", "photo credit (up to four names): 修相科 摄"),
     Rule(
         "caption",
         r"[^\n]{2,80}?(?:[。.][ \t]*|[ \t]+)" + _CREDIT,
