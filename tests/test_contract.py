@@ -69,3 +69,12 @@ def test_empty_input_gives_empty_report_with_diagnostic() -> None:
 def test_wrong_type_is_input_error() -> None:
     with pytest.raises(govreport.InputError):
         govreport.parse(12)  # type: ignore[arg-type]
+
+
+def test_section_targets_repeat_their_paragraphs_and_all_targets_lists_each_once() -> None:
+    report = govreport.parse("主要预期目标是：地区生产总值增长5%左右。\n一、今年工作安排\n新增就业4万人。\n")
+    assert report.preamble is not None
+    assert [t.indicator for t in report.preamble.targets] == ["地区生产总值"]
+    assert report.sections[0].targets == [t for p in report.sections[0].paragraphs for t in p.targets]
+    spans = [(t.start, t.end) for t in report.all_targets()]
+    assert len(spans) == len(set(spans)) == 2

@@ -103,7 +103,10 @@ class Section(Span):
     scores: dict[str, float] = Field(default_factory=dict, description="share per category")
     paragraphs: list[Paragraph] = Field(default_factory=list)
     children: list[Section] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    targets: list[Target] = Field(
+        default_factory=list,
+        description="every target in this section's own paragraphs (the same items as their `targets`)",
+    )
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -143,7 +146,10 @@ class Report(_Model):
     sections: list[Section] = Field(default_factory=list)
     noise: list[Noise] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    targets: list[Target] = Field(
+        default_factory=list,
+        description="quantities outside every paragraph (a title's); the preamble's are in `preamble.targets`",
+    )
 
     def walk(self) -> list[Section]:
         """Every section (preamble first, if any) in document order."""
@@ -157,10 +163,9 @@ class Report(_Model):
         return [p for s in self.walk() for p in s.paragraphs]
 
     def all_targets(self) -> list[Target]:
-        """Every target, wherever it was attached, in document order."""
+        """Every target once, in document order (``Section.targets`` repeats its paragraphs')."""
         found = list(self.targets)
         for s in self.walk():
-            found.extend(s.targets)
             for p in s.paragraphs:
                 found.extend(p.targets)
         return sorted(found, key=lambda t: t.start)

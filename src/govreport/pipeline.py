@@ -173,6 +173,7 @@ class _Builder:
             scores=scores,
             paragraphs=paragraphs,
             children=children,
+            targets=[t for p in paragraphs for t in p.targets],
         )
         if h:
             head_end = h.body_start if h.body_start is not None else h.end

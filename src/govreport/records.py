@@ -165,10 +165,8 @@ def _target_row(t: Target) -> Row:
 
 
 def _section_targets(sec: Section) -> list[Target]:
-    found = list(sec.targets)
-    for p in sec.paragraphs:
-        found.extend(p.targets)
-    return found
+    # Section.targets repeats its paragraphs' targets: read them once, from the paragraphs
+    return [t for p in sec.paragraphs for t in p.targets]
 
 
 def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
