@@ -13,7 +13,7 @@ import pkgutil
 import re
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import regex
@@ -108,23 +108,38 @@ def _time(pattern: Any, text: str, anchored: bool = False) -> float:
     return best
 
 
-def _measure(pattern: Any, anchored: bool) -> tuple[float, float, str]:
-    """Worst (ratio to a linear scan at N, growth from N/5 to N, alphabet) over the alphabets.
+class Measured(NamedTuple):
+    ratio: float  # worst time at N over a linear scan of the same string
+    ratio_on: str
+    growth: float  # worst time at N over time at N/5 (linear: about 5; quadratic: about 25)
+    growth_on: str
 
-    A pattern that is already clearly superlinear between N/10 and N/5 fails there,
-    without spending minutes on the full size.
+
+def _measure(pattern: Any, anchored: bool) -> Measured:
+    """The worst ratio and growth over the alphabets.
+
+    A pattern already expensive and clearly superlinear between N/10 and N/5 fails there,
+    without spending minutes on the full size. A growth past the bound is measured again
+    before it counts: a busy machine can slow one timing, not every one. Growth is only
+    read where the full-size time is long enough to measure (5 ms).
     """
-    worst = (0.0, 0.0, "")
+    ratio, ratio_on, growth, growth_on = 0.0, "", 0.0, ""
     for alpha in ALPHABETS:
         text = (alpha * (N // len(alpha) + 1))[:N]
         t10, t5 = _time(pattern, text[: N // 10], anchored), _time(pattern, text[: N // 5], anchored)
-        if t5 > 0.002 and t5 / max(t10, 1e-7) > 3.2:  # doubling the input more than triples the time
-            return float("inf"), t5 / max(t10, 1e-7), alpha
+        if t5 > 0.05 and t5 / max(t10, 1e-7) > 3.2:  # doubling the input more than triples the time
+            return Measured(float("inf"), alpha, t5 / max(t10, 1e-7), alpha)
         t_full = _time(pattern, text, anchored)
-        ratio = t_full / _time(_SCAN, text)
-        if ratio > worst[0]:
-            worst = (ratio, t_full / max(t5, 1e-7), alpha)
-    return worst
+        if t_full > 0.005 and t_full > 10 * t5:
+            t5 = min(t5, _time(pattern, text[: N // 5], anchored))
+            t_full = min(t_full, _time(pattern, text, anchored))
+        r = t_full / _time(_SCAN, text)
+        if r > ratio:
+            ratio, ratio_on = r, alpha
+        g = t_full / max(t5, 1e-7) if t_full > 0.005 else 0.0
+        if g > growth:
+            growth, growth_on = g, alpha
+    return Measured(ratio, ratio_on, growth, growth_on)
 
 
 def test_patterns_were_found() -> None:
@@ -133,12 +148,12 @@ def test_patterns_were_found() -> None:
 
 @pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
 def test_pattern_is_linear(name: str, pattern: Any) -> None:
-    ratio, growth, alpha = _measure(pattern, name in ANCHORED)
+    m = _measure(pattern, name in ANCHORED)
     # a linear pattern costs a bounded multiple of a one-match-per-character scan, and five times
     # the input costs about five times the time (quadratic would be twenty-five)
-    assert ratio < 50, f"{name} on {alpha!r}: {ratio:.1f}x a linear scan (growth {growth:.1f}x)"
-    assert ratio < 1 or growth < 10, f"{name} on {alpha!r}: grows {growth:.0f}x for 5x input"
-    RATIOS[name] = (ratio, alpha)
+    assert m.ratio < 50, f"{name} on {m.ratio_on!r}: {m.ratio:.1f}x a linear scan"
+    assert m.growth < 10, f"{name} on {m.growth_on!r}: grows {m.growth:.0f}x for 5x the input"
+    RATIOS[name] = (m.ratio, m.ratio_on)
 
 
 def test_report_slowest_ratio(capsys: pytest.CaptureFixture[str]) -> None:
