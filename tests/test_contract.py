@@ -78,3 +78,16 @@ def test_section_targets_repeat_their_paragraphs_and_all_targets_lists_each_once
     assert report.sections[0].targets == [t for p in report.sections[0].paragraphs for t in p.targets]
     spans = [(t.start, t.end) for t in report.all_targets()]
     assert len(spans) == len(set(spans)) == 2
+
+
+def test_cue_options_take_one_entry_or_a_list() -> None:
+    from govreport import Category, LexiconEntry
+
+    entry = LexiconEntry("擂台", Category.GOAL, 3.0, "test cue")
+    one = govreport.parse("说明\n书记擂台比拼。", add_cues=entry)
+    many = govreport.parse("说明\n书记擂台比拼。", add_cues=[entry])
+    assert [c.text for s in one.paragraphs()[0].sentences for c in s.cues] == ["擂台"]
+    assert one == many
+    assert govreport.parse("说明\n存在短板。", remove_cues="短板") == govreport.parse(
+        "说明\n存在短板。", remove_cues=["短板"]
+    )

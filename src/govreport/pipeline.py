@@ -41,7 +41,9 @@ class Options:
             elif name in ("base_units",):
                 kw[name] = bool(value)
             elif name in ("add_cues", "remove_cues"):
-                kw[name] = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+                # one entry or one word may be given alone (a LexiconEntry is itself a tuple)
+                single = isinstance(value, (str, LexiconEntry)) or not isinstance(value, (list, tuple))
+                kw[name] = (value,) if single else tuple(value)
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
