@@ -324,3 +324,33 @@ def test_span_matches_reference(norm: Normalized, data: st.DataObject) -> None:
 def test_span_of_an_emptied_text() -> None:
     _, omap = apply_edits("页眉", [Edit(0, 2, "", "header")], OffsetMap.identity(2))
     assert omap.span(0, 0) == _span_reference(omap, 0, 0)
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _cues(text: str) -> list[tuple[str, str, str, float]]:
+    return [
+        (c.text, c.rule, c.category.value, c.weight)
+        for p in parse(text).paragraphs()
+        for s in p.sentences
+        for c in s.cues
+    ]
+
+
+def test_cue_text_and_rule_are_what_the_match_reads() -> None:
+    # a cue's text is the matched slice whether it comes from the lexicon or an anchor; a rule
+    # that the context changed reads "comment [note]", shared across cues, and plain otherwise
+    text = "一、2024年工作回顾\n虽然推进了改造，但短板依然明显。\n二、2025年工作安排\n推进改造，新增就业4万人以上。"
+    cues = _cues(text)
+    for cue_text, *_ in cues:
+        assert cue_text in text
+    rules = {r for _, r, _, _ in cues}
+    assert "action verbs: a task in a plan part, a deed in a review [read as goal in a plan context]" in rules
+    assert "admitted problems [after a turn]" in rules
+    assert "a target qualifier (以上/左右/以内/以下)" in rules  # an anchor: no note, no brackets
+    assert ("4万人以上", "a target qualifier (以上/左右/以内/以下)", "goal", 1.0) in cues
+    assert not any(r.endswith(" []") for r in rules)
+    from govreport.classify import _rule
+
+    assert _rule("x", "y") == "x [y]" and _rule("x", "y") is _rule("x", "y")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
@@ -379,6 +380,16 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
     return best, scores
 
 
+@lru_cache(maxsize=1024)
+def _rule(comment: str, note: str) -> str:
+    """A cue's ``rule`` text: its entry's comment and how the context read it, one string per pair.
+
+    >>> _rule("action verbs", "after a turn") is _rule("action verbs", "after a turn")
+    True
+    """
+    return f"{comment} [{note}]"
+
+
 @dataclass
 class _Context:
     """What a section's headings and own paragraphs say about its period."""
@@ -494,8 +505,11 @@ class Classifier:
                 cs, ce = span(base + m.start, base + m.end)
                 cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
                 ce = cs if ce < cs else se if ce > se else ce
-                rule = f"{m.entry.comment} [{m.note}]" if m.note else m.entry.comment
-                cues.append(Cue(text=ptext[m.start : m.end], category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
+                e = m.entry
+                rule = _rule(e.comment, m.note) if m.note else e.comment
+                # a lexicon cue matched its entry's literal text: share that string (anchors have none)
+                text = e.text or ptext[m.start : m.end]
+                cues.append(Cue(text=text, category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
             out.append(Sentence(text=ptext[s0:s1], category=cat, cues=cues, start=ss, end=se))
         return out
 
