@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from govreport import GovReportError, mojibake, outline, parse, script
 from govreport import targets as tg
+from govreport.lexicon import LexiconEntry
+from govreport.models import Category, Cue, Report, trusted
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
 from govreport.pipeline import _local_span
@@ -354,3 +356,36 @@ def test_cue_text_and_rule_are_what_the_match_reads() -> None:
     from govreport.classify import _rule
 
     assert _rule("x", "y") == "x [y]" and _rule("x", "y") is _rule("x", "y")
+
+
+# ---------------------------------------------------------------- models built without validation
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=10**9),
+    st.text(max_size=5),
+    st.sampled_from(list(Category)),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+def test_trusted_equals_validated(start: int, end: int, text: str, cat: Category, weight: float) -> None:
+    values = {"start": start, "end": end, "text": text, "category": cat, "weight": weight, "rule": "r"}
+    fast, slow = trusted(Cue, dict(values)), Cue(**values)
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    fast.weight = 2.0  # setting a field leaves the shared fields-set as it was
+    assert trusted(Cue, dict(values)).model_fields_set == set(Cue.model_fields)
+
+
+def test_parsed_report_survives_validation() -> None:
+    # every cue and sentence the pipeline builds unvalidated is what validation would build
+    text = "一、2024年工作回顾\n虽然推进了改造，但短板依然明显。\n二、2025年工作安排\n推进改造，新增就业4万人以上。"
+    r = parse(text)
+    again = Report.model_validate(r.model_dump())
+    assert again == r and again.model_dump_json() == r.model_dump_json()
+    # a user's cue whose category is a plain string and weight an int reads as validation would
+    r = parse("推进改造。", add_cues=[LexiconEntry("改造", "goal", 2, "a user cue")])  # type: ignore[arg-type]
+    cue = next(c for s in r.paragraphs()[0].sentences for c in s.cues if c.text == "改造")
+    assert cue.category is Category.GOAL and type(cue.weight) is float
+    assert Report.model_validate(r.model_dump()).model_dump_json() == r.model_dump_json()

@@ -23,13 +23,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
-from .models import Category, Cue, Paragraph, Section, Sentence
+from .models import Category, Cue, Paragraph, Section, Sentence, trusted
 
 #: maps a normalised span to the original span
 SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
-G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
+G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 
 # a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
@@ -494,7 +494,9 @@ class Classifier:
             ss = min(max(ss, prev), pend)
             se = prev = min(max(se, ss), pend)
             if not ms and prior is None:  # no evidence and no prior: nothing to weigh
-                out.append(Sentence(text=ptext[s0:s1], category=Category.OTHER, cues=[], start=ss, end=se))
+                out.append(
+                    trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": OTHER, "cues": []})
+                )
                 continue
             sg, sa, _ = _strong(ms)
             period = w["sentence"] * lean(sg, sa) + outer
@@ -509,8 +511,14 @@ class Classifier:
                 rule = _rule(e.comment, m.note) if m.note else e.comment
                 # a lexicon cue matched its entry's literal text: share that string (anchors have none)
                 text = e.text or ptext[m.start : m.end]
-                cues.append(Cue(text=text, category=m.cat, weight=m.w, rule=rule, start=cs, end=ce))
-            out.append(Sentence(text=ptext[s0:s1], category=cat, cues=cues, start=ss, end=se))
+                c = m.cat if type(m.cat) is Category else Category(m.cat)  # a user's entry may say "goal"
+                cues.append(
+                    trusted(
+                        Cue,
+                        {"start": cs, "end": ce, "text": text, "category": c, "weight": float(m.w), "rule": rule},
+                    )
+                )
+            out.append(trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
         return out
 
     @staticmethod

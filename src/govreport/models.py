@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,6 +34,35 @@ class Category(str, Enum):
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=False, extra="forbid", use_enum_values=False)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+#: one fields-set per model class, shared by every instance :func:`trusted` builds
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+    """An instance of ``cls`` from ``values`` already of the field types, skipping validation.
+
+    For the pipeline's hot path (a cue and a sentence per few characters): ``values``
+    must give every field, in declaration order, each of its declared type; the result
+    equals ``cls(**values)``. Validation builds a fields-set per instance (some 700 bytes
+    for six names); these share one that names every field, which setting a field leaves
+    unchanged.
+
+    >>> trusted(Span, {"start": 0, "end": 2}) == Span(start=0, end=2)
+    True
+    """
+    fields = _ALL_FIELDS.get(cls)
+    if fields is None:
+        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
+    obj = cls.__new__(cls)
+    _set = object.__setattr__
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", fields)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
 
 
 class Span(_Model):
