@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from opencc import OpenCC
 
@@ -67,11 +67,13 @@ def _doc(parts: list[tuple[str, list[str]]]) -> str:
     return "\n".join(f"{head}\n" + "\n".join(paras) for head, paras in parts)
 
 
-def _labels_outside(text: str, subtree_title: str) -> list[str]:
-    """Paragraph labels in document order, leaving out the subtree under ``subtree_title``."""
+def _outside(text: str, subtree_title: str) -> tuple[list[str | None], list[str]]:
+    """Section titles and paragraph labels in document order, leaving out the subtree under ``subtree_title``."""
     r = govreport.parse(text)
-    inside = {id(p) for s in r.walk() if s.title == subtree_title for t in s.walk() for p in t.paragraphs}
-    return [p.category.value for p in r.paragraphs() if id(p) not in inside]
+    inside_secs = {id(t) for s in r.walk() if s.title == subtree_title for t in s.walk()}
+    inside = {id(p) for s in r.walk() if id(s) in inside_secs for p in s.paragraphs}
+    titles = [s.title for s in r.walk() if id(s) not in inside_secs]
+    return titles, [p.category.value for p in r.paragraphs() if id(p) not in inside]
 
 
 @given(
@@ -95,6 +97,9 @@ def test_unrelated_paragraph_stays_in_its_section(h1, h2, p_top, p_sub1, p_sub2,
             ]
         )
 
-    before = _labels_outside(build([p_sub1]), "推进重点项目")
-    after = _labels_outside(build([p_sub1, extra]), "推进重点项目")
+    titles_before, before = _outside(build([p_sub1]), "推进重点项目")
+    titles_after, after = _outside(build([p_sub1, extra]), "推进重点项目")
+    # the outline may legitimately change elsewhere (a lone lead sentence is accepted when the
+    # document has leads of its kind): the property is about labels over the same outline
+    assume(titles_after == titles_before)
     assert after == before

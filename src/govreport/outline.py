@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import regex
 
+from .furniture import PICTURED
 from .models import Diagnostic
 from .numerals import CN_NUMERAL_CHARS, parse_number
 
@@ -174,7 +175,7 @@ LEADS: tuple[Style, ...] = (
 )
 
 #: a short line that names a place or a facility is a photo caption, not a subhead
-CAPTION_TAIL = regex.compile(r"(?:宿舍|岛|港|码头|车间|大厦|广场|公园|街区|现场|全景|鸟瞰|夜景|一角|外景|远眺)$")
+CAPTION_TAIL = regex.compile(PICTURED + "$")
 
 #: an address to the audience alone on a line closes the chapters below the top level:
 #: leads after it are children of the part, as 深入推进依法行政。 after 各位代表！ in a work report
