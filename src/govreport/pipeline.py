@@ -42,8 +42,10 @@ class Options:
                 kw[name] = bool(value)
             elif name in ("add_cues", "remove_cues"):
                 # one entry or one word may be given alone (a LexiconEntry is itself a tuple)
-                single = isinstance(value, (str, LexiconEntry)) or not isinstance(value, (list, tuple))
-                kw[name] = (value,) if single else tuple(value)
+                if isinstance(value, (list, tuple)) and not isinstance(value, LexiconEntry):
+                    kw[name] = tuple(value)
+                else:
+                    kw[name] = (value,)
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
