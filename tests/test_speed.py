@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import GovReportError, mojibake, outline, parse, script
+from govreport import classify as cl
 from govreport import targets as tg
 from govreport.lexicon import LexiconEntry
 from govreport.models import Category, Cue, Report, trusted
@@ -389,3 +390,54 @@ def test_parsed_report_survives_validation() -> None:
     cue = next(c for s in r.paragraphs()[0].sentences for c in s.cues if c.text == "改造")
     assert cue.category is Category.GOAL and type(cue.weight) is float
     assert Report.model_validate(r.model_dump()).model_dump_json() == r.model_dump_json()
+
+
+# ---------------------------------------------------------------- sentence scoring
+
+
+def _resolve_reference(m: cl.Match, period: float) -> cl.Match:
+    """Classifier._resolve as first written: one ``_replace`` per period cue."""
+    if m.entry.kind not in ("period", "frame") or m.w == 0.0:
+        return m
+    if period > 0.05:
+        return m._replace(cat=Category.ACHIEVEMENT, note="read as achievement in a review context")
+    if period < -0.05:
+        return m._replace(cat=Category.GOAL, note="read as goal in a plan context")
+    return m
+
+
+def _label_reference(totals: dict[Category, float]) -> Category:
+    best = max(cl.CATEGORIES, key=lambda c: totals.get(c, 0.0))
+    return best if totals.get(best, 0.0) > 0 else Category.OTHER
+
+
+# lexicon words of every kind (period, frame, cue, target, report, turn) and a plan frame's cancellation
+_CUE_TEXTS = st.text(alphabet="推进解决问题完成了目标短板但将已改造", max_size=16)
+
+
+@given(_CUE_TEXTS, st.sampled_from([-1.0, -0.06, -0.05, 0.0, 0.05, 0.06, 1.0]))
+def test_resolve_matches_reference(text: str, period: float) -> None:
+    ms = cl.apply_reports(text, cl.apply_frames(text, cl.Lexicon.default().matches(text)))
+    assert cl._resolve(ms, period) == [_resolve_reference(m, period) for m in ms]
+
+
+def test_resolve_cases() -> None:
+    ms = cl.apply_frames("着力解决问题", cl.Lexicon.default().matches("着力解决问题"))
+    plan = [(m.entry.text, m.cat.value, m.w) for m in cl._resolve(ms, -0.5)]
+    assert plan == [("着力", "goal", 1.0), ("解决", "goal", 2.0), ("问题", "shortcoming", 0.0)]
+    review = cl._resolve(ms, 0.5)
+    assert [m.cat.value for m in review] == ["achievement", "achievement", "shortcoming"]  # a cancelled word stays
+    assert cl._resolve(ms, 0.0) is ms  # a silent context reads every cue as its entry says
+
+
+@given(st.dictionaries(st.sampled_from(list(Category)), st.floats(-5, 5, allow_nan=False)))
+def test_label_matches_reference(totals: dict[Category, float]) -> None:
+    assert cl.label(totals) is _label_reference(totals)
+
+
+def test_label_cases() -> None:
+    g, a, s, o = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+    assert cl.label({g: 1.0, a: 1.0}) is g  # a tie goes to the first in CATEGORIES order
+    assert cl.label({g: 1.0, a: 2.0, s: 2.0}) is a
+    assert cl.label({g: 0.0, a: -1.0}) is o  # nothing positive
+    assert cl.label({}) is o

@@ -355,8 +355,12 @@ def score_matches(matches: Iterable[Match], prior: dict[Category, float] | None 
 
 def label(totals: dict[Category, float]) -> Category:
     """The category with the largest positive total, else ``other``."""
-    best = max(CATEGORIES, key=lambda c: totals.get(c, 0.0))
-    return best if totals.get(best, 0.0) > 0 else Category.OTHER
+    best, top = OTHER, 0.0
+    for c in CATEGORIES:  # the first of equal totals wins, as in CATEGORIES order
+        w = totals.get(c, 0.0)
+        if w > top:
+            best, top = c, w
+    return best
 
 
 def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
@@ -378,6 +382,29 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
     if informative[best] == 0 or weights[Category.OTHER] >= 0.6 * total:
         return Category.OTHER, scores
     return best, scores
+
+
+#: how a period cue reads when the context leans past ±0.05: (category, note)
+_REVIEW_READING = (A, "read as achievement in a review context")
+_PLAN_READING = (G, "read as goal in a plan context")
+_PERIOD_KINDS = frozenset(("period", "frame"))
+
+
+def _resolve(matches: list[Match], period: float) -> list[Match]:
+    """Read the period cues of a sentence as goal or achievement from the context's lean.
+
+    >>> [(m.entry.text, m.cat.value) for m in _resolve(Lexicon.default().matches("推进改造"), 0.4)]
+    [('推进', 'achievement')]
+    """
+    reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
+    if reading is None:
+        return matches
+    cat, note = reading
+    new = tuple.__new__  # a Match built directly: ``_replace`` costs a map and a dict of keywords
+    return [
+        new(Match, (m.start, m.end, m.entry, cat, m.w, note)) if m.entry.kind in _PERIOD_KINDS and m.w != 0.0 else m
+        for m in matches
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -500,7 +527,7 @@ class Classifier:
                 continue
             sg, sa, _ = _strong(ms)
             period = w["sentence"] * lean(sg, sa) + outer
-            resolved = _after_turn([self._resolve(m, period) for m in ms])
+            resolved = _after_turn(_resolve(ms, period))
             cat = label(score_matches(resolved, prior))
             cues = []
             for m in resolved:
@@ -520,17 +547,6 @@ class Classifier:
                 )
             out.append(trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
         return out
-
-    @staticmethod
-    def _resolve(m: Match, period: float) -> Match:
-        """Read a period cue as goal or achievement from the context's lean."""
-        if m.entry.kind not in ("period", "frame") or m.w == 0.0:
-            return m
-        if period > 0.05:
-            return m._replace(cat=A, note="read as achievement in a review context")
-        if period < -0.05:
-            return m._replace(cat=G, note="read as goal in a plan context")
-        return m
 
     def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:
         """Length-weighted aggregate of the sentence labels."""
