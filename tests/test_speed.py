@@ -441,3 +441,47 @@ def test_label_cases() -> None:
     assert cl.label({g: 1.0, a: 2.0, s: 2.0}) is a
     assert cl.label({g: 0.0, a: -1.0}) is o  # nothing positive
     assert cl.label({}) is o
+
+
+def _cues_reference(lexicon: cl.Lexicon, text: str, year: int | None) -> list[cl.Match]:
+    """Classifier.cues as first written: NamedTuple construction and a lambda sort key."""
+    anchors = []
+    for m in cl._ANCHOR.finditer(text):
+        e = cl._anchor_entry(m, year)
+        if e is not None:
+            anchors.append(cl.Match.of(m.start(), m.end(), e))
+    found = []
+    if lexicon._re is not None:
+        for m in lexicon._re.finditer(text):
+            e = lexicon._counts[m.group()]
+            if e is not None:
+                found.append(cl.Match(m.start(), m.end(), e, e.category, e.weight))
+    windows = [(m.start, m.end) for m in anchors if m.entry is cl.ANCHORS["window"]]
+    if windows:
+        found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
+    found += anchors
+    found.sort(key=lambda m: m.start)
+    return cl.apply_reports(text, cl.apply_frames(text, found))
+
+
+# cue words, shields, anchors (years, windows, counts) and the characters between them
+_CUE_AND_ANCHOR_TEXTS = st.text(
+    alphabet="推进完成了目标短板但主要今年一季度2024年到2030年新增4万余人个，。", max_size=24
+)
+
+
+@given(_CUE_AND_ANCHOR_TEXTS, st.sampled_from([None, 2025]))
+def test_cues_match_reference(text: str, year: int | None) -> None:
+    lex = cl.Lexicon.default()
+    assert cl.Classifier(lex, year).cues(text) == _cues_reference(lex, text, year)
+
+
+def test_cues_cases() -> None:
+    cues = cl.Classifier(cl.Lexicon.default(), 2025).cues("今年一季度新增就业4万余人，主要目标完成了。")
+    assert [(m.start, m.end, m.entry.text, m.note) for m in cues] == [
+        (0, 5, "", ""),  # the window hides its 今年
+        (5, 7, "新增", ""),
+        (9, 13, "", ""),
+        (16, 18, "目标", "the target a result is reported on"),  # 主要 is a shield: no cue of its own
+        (18, 21, "完成了", ""),
+    ]

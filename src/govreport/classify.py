@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
@@ -77,6 +78,10 @@ class Match(NamedTuple):
         return cls(start, end, entry, entry.category, entry.weight)
 
 
+#: sort key of matches (a C getter: sorting a paragraph's cues is hot)
+_START = attrgetter("start")
+
+
 class Lexicon:
     """A compiled lexicon: one alternation, longest entries first (so 补短板 hides 短板).
 
@@ -94,12 +99,13 @@ class Lexicon:
         if self._re is None:
             return []
         counts = self._counts
+        new = tuple.__new__  # a Match built directly, without the NamedTuple's Python-level __new__
         out = []
         for m in self._re.finditer(text):
             e = counts[m.group()]
             if e is not None:
                 a, b = m.span()
-                out.append(Match(a, b, e, e.category, e.weight))
+                out.append(new(Match, (a, b, e, e.category, e.weight, "")))
         return out
 
     @classmethod
@@ -201,10 +207,12 @@ def anchor_matches(text: str, year: int | None) -> list[Match]:
     [('achievement', 'a year before the repo'), ('achievement', 'an approximate tally (')]
     """
     out: list[Match] = []
+    new = tuple.__new__
     for m in _ANCHOR.finditer(text):
         e = _anchor_entry(m, year)
         if e is not None:
-            out.append(Match.of(m.start(), m.end(), e))
+            a, b = m.span()
+            out.append(new(Match, (a, b, e, e.category, e.weight, "")))
     return out
 
 
@@ -450,7 +458,7 @@ class Classifier:
         if windows:  # a window hides the cues inside it (今年 in 今年一季度)
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
         found += anchors
-        found.sort(key=lambda m: m.start)
+        found.sort(key=_START)  # stable: a lexicon cue stays before an anchor at the same position
         return apply_reports(text, apply_frames(text, found))
 
     def enter_section(self, level: int, title: str | None, paragraphs: Sequence[str]) -> None:
