@@ -485,3 +485,36 @@ def test_cues_cases() -> None:
         (16, 18, "目标", "the target a result is reported on"),  # 主要 is a shield: no cue of its own
         (18, 21, "完成了", ""),
     ]
+
+
+def _split_sentences_reference(text: str) -> list[tuple[int, int]]:
+    """classify.split_sentences as first written: quote depth tracked on every text."""
+    spans: list[tuple[int, int]] = []
+    start = depth = 0
+    for m in cl._SENTENCE.finditer(text):
+        if m.end() == m.start():
+            continue
+        piece = m.group()
+        depth += piece.count("“") + piece.count("「") - piece.count("”") - piece.count("」")
+        if depth > 0 and m.end() < len(text):
+            continue
+        depth = 0
+        if text[start : m.end()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@given(st.text(alphabet="要干。！？；;!?“”「」’\"' \n\u3000改造", max_size=30))
+def test_split_sentences_matches_reference(text: str) -> None:
+    assert cl.split_sentences(text) == _split_sentences_reference(text)
+
+
+def test_split_sentences_cases() -> None:
+    # without an opening quote (the fast path) and with one, blank stretches never make a sentence
+    for text in ("推进改造。 \n完成了！", "推进改造。\u3000", "他说：“要干。”完成了。", "”。要干", "  "):
+        assert cl.split_sentences(text) == _split_sentences_reference(text)
+    assert cl.split_sentences("推进改造。 \n完成了！") == [(0, 5), (5, 11)]  # the blank joins the next sentence
+    assert cl.split_sentences("  ") == []

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
@@ -34,6 +34,7 @@ G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Cate
 
 # a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
+_SPAN = methodcaller("span")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -43,6 +44,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in split_sentences(text)]
     ['他说：“要干。”', '我们完成了！']
     """
+    if "“" not in text and "「" not in text:
+        # no quotation opens: every match ends a sentence (the matches tile the text, the last one empty)
+        return [(a, b) for a, b in map(_SPAN, _SENTENCE.finditer(text)) if b > a and not text[a:b].isspace()]
     spans: list[tuple[int, int]] = []
     start = 0
     depth = 0
