@@ -14,7 +14,7 @@ from . import classify, outline, targets
 from .decode import decode_bytes
 from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
-from .models import Diagnostic, Paragraph, Report, Section
+from .models import Diagnostic, Paragraph, Report, Section, share_fields_set
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -191,6 +191,8 @@ class _Builder:
         category, scores = self.classifier.paragraph_label(sentences)
         start, end = span(a, b)
         found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
+        for t in found:
+            share_fields_set(t)  # some 700 bytes less per target
         return Paragraph(
             text=ptext,
             category=category,
