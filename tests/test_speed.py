@@ -540,3 +540,19 @@ def test_parsed_targets_share_one_fields_set() -> None:
     a, b = r.all_targets()
     assert a.model_fields_set is b.model_fields_set
     assert Report.model_validate(r.model_dump()).model_dump_json() == r.model_dump_json()
+
+
+def test_trusted_sections_and_paragraphs_match_validated() -> None:
+    # the pipeline builds headed sections and paragraphs unvalidated; the preamble stays validated
+    r = parse(
+        "青岚市政府工作报告\n各位代表：现在，我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n全年新增就业4万人。\n（一）产业\n建成项目12个。\n二、2025年工作安排\n力争增长5%左右。"
+    )
+    again = Report.model_validate(r.model_dump())
+    assert again.model_dump_json() == r.model_dump_json()
+    for built, validated in zip(r.walk(), again.walk(), strict=True):
+        assert built == validated
+        if built is not r.preamble:  # a headed section sets every field, as validating all of them does
+            assert built.model_fields_set == validated.model_fields_set
+        for p, q in zip(built.paragraphs, validated.paragraphs, strict=True):
+            assert p == q and p.model_fields_set == q.model_fields_set
+    assert r.preamble is not None and "heading_start" not in r.preamble.model_fields_set

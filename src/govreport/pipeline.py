@@ -14,7 +14,7 @@ from . import classify, outline, targets
 from .decode import decode_bytes
 from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
-from .models import Diagnostic, Paragraph, Report, Section, share_fields_set
+from .models import Diagnostic, Paragraph, Report, Section, share_fields_set, trusted
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -165,24 +165,37 @@ class _Builder:
         else:  # the preamble: its own paragraphs only
             start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
         category, scores = self.classifier.section_label(paragraphs, children)
-        sec = Section(
-            title=title,
-            marker=h.marker if h else None,
-            number=h.number if h else None,
-            style=h.style if h else None,
-            level=node.level,
-            start=start,
-            end=end,
-            category=category,
-            scores=scores,
-            paragraphs=paragraphs,
-            children=children,
-            targets=[t for p in paragraphs for t in p.targets],
-        )
-        if h:
-            head_end = h.body_start if h.body_start is not None else h.end
-            sec.heading_start, sec.heading_end = self.norm.span(h.start, head_end)
-        return sec
+        own_targets = [t for p in paragraphs for t in p.targets]
+        if not h:  # the preamble: heading fields left unset
+            return Section(
+                title=title,
+                level=node.level,
+                start=start,
+                end=end,
+                category=category,
+                scores=scores,
+                paragraphs=paragraphs,
+                children=children,
+                targets=own_targets,
+            )
+        head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
+        values = {
+            "start": start,
+            "end": end,
+            "title": title,
+            "marker": h.marker,
+            "number": h.number,
+            "style": h.style,
+            "level": node.level,
+            "heading_start": head_start,
+            "heading_end": head_end,
+            "category": category,
+            "scores": scores,
+            "paragraphs": paragraphs,
+            "children": children,
+            "targets": own_targets,
+        }
+        return trusted(Section, values)  # every field given, each of its type: no validation needed
 
     def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
         ptext = self.text[a:b]
@@ -193,15 +206,16 @@ class _Builder:
         found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
         for t in found:
             share_fields_set(t)  # some 700 bytes less per target
-        return Paragraph(
-            text=ptext,
-            category=category,
-            scores=scores,
-            start=start,
-            end=end,
-            sentences=sentences,
-            targets=found,
-        )
+        values = {
+            "start": start,
+            "end": end,
+            "text": ptext,
+            "category": category,
+            "scores": scores,
+            "sentences": sentences,
+            "targets": found,
+        }
+        return trusted(Paragraph, values)  # every field given, each of its type: no validation needed
 
 
 def _local_span(norm: Normalized, a: int, b: int) -> SpanFn:
