@@ -556,3 +556,36 @@ def test_trusted_sections_and_paragraphs_match_validated() -> None:
         for p, q in zip(built.paragraphs, validated.paragraphs, strict=True):
             assert p == q and p.model_fields_set == q.model_fields_set
     assert r.preamble is not None and "heading_start" not in r.preamble.model_fields_set
+
+
+def _aggregate_reference(items: list[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
+    """classify.aggregate as first written: a dict per step and a key lambda."""
+    weights = dict.fromkeys(cl.CATEGORIES, 0.0)
+    total = 0
+    for cat, n in items:
+        weights[cat] += n
+        total += n
+    if total == 0:
+        return Category.OTHER, {c.value: 0.0 for c in cl.CATEGORIES}
+    scores = {c.value: round(w / total, 4) for c, w in weights.items()}
+    informative = {c: w for c, w in weights.items() if c is not Category.OTHER}
+    best = max(informative, key=lambda c: informative[c])
+    if informative[best] == 0 or weights[Category.OTHER] >= 0.6 * total:
+        return Category.OTHER, scores
+    return best, scores
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Category)), st.integers(0, 50)), max_size=8))
+def test_aggregate_matches_reference(items: list[tuple[Category, int]]) -> None:
+    assert cl.aggregate(items) == _aggregate_reference(items)
+    assert list(cl.aggregate(items)[1]) == ["goal", "achievement", "shortcoming", "other"]
+
+
+def test_aggregate_cases() -> None:
+    g, a, s, o = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+    cases = [[(g, 10), (a, 10)], [(g, 3), (o, 7)], [(s, 4), (o, 5)], [(o, 9)], [], [(g, 0)]]
+    for items in cases:
+        assert cl.aggregate(items) == _aggregate_reference(items)
+    assert cl.aggregate([(g, 10), (a, 10)])[0] is g  # a tie goes to the first in CATEGORIES order
+    assert cl.aggregate([(g, 3), (o, 7)])[0] is o  # other covers 60%
+    assert cl.aggregate([(s, 4), (o, 5)])[0] is s

@@ -31,6 +31,8 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
 G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+#: the categories' names, the keys of ``scores``, in CATEGORIES order
+_VALUES: tuple[str, ...] = tuple(c.value for c in CATEGORIES)
 
 # a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
@@ -387,12 +389,14 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
         weights[cat] += n
         total += n
     if total == 0:
-        return Category.OTHER, {c.value: 0.0 for c in CATEGORIES}
-    scores = {c.value: round(w / total, 4) for c, w in weights.items()}
-    informative = {c: w for c, w in weights.items() if c is not Category.OTHER}
-    best = max(informative, key=lambda c: informative[c])
-    if informative[best] == 0 or weights[Category.OTHER] >= 0.6 * total:
-        return Category.OTHER, scores
+        return OTHER, dict.fromkeys(_VALUES, 0.0)
+    scores = dict(zip(_VALUES, [round(w / total, 4) for w in weights.values()], strict=True))
+    best, top = G, weights[G]
+    for c in (A, S):  # the first of equal informative shares wins, in CATEGORIES order
+        if weights[c] > top:
+            best, top = c, weights[c]
+    if top == 0 or weights[OTHER] >= 0.6 * total:
+        return OTHER, scores
     return best, scores
 
 
