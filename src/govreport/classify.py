@@ -310,7 +310,7 @@ def _reports(m: Match) -> bool:
     return e.kind == "report" or (e.kind == "period" and e.category is A and bool(e.text))
 
 
-def apply_reports(text: str, matches: list[Match]) -> list[Match]:
+def apply_reports(text: str, matches: list[Match], spans: list[tuple[int, int]] | None = None) -> list[Match]:
     """Cancel plan nouns in a sentence that reports what became of them (完成了…目标, 任务完成298亩).
 
     >>> text = "我们完成了全年目标任务。"
@@ -321,7 +321,7 @@ def apply_reports(text: str, matches: list[Match]) -> list[Match]:
         return matches
     out: list[Match] = []
     i = 0
-    for _, b in split_sentences(text):
+    for _, b in split_sentences(text) if spans is None else spans:
         j = i
         while j < len(matches) and matches[j].start < b:
             j += 1
@@ -440,7 +440,7 @@ class _Context:
     heading_lean: float = 0.0
     heading_shortcoming: float = 0.0
     body_lean: float = 0.0
-    matches: dict[str, list[Match]] = field(default_factory=dict)
+    matches: dict[str, tuple[list[Match], list[tuple[int, int]]]] = field(default_factory=dict)
 
 
 class Classifier:
@@ -458,8 +458,11 @@ class Classifier:
         self._stack: dict[int, _Context] = {}
         self._level = 0
 
-    def cues(self, text: str) -> list[Match]:
-        """Lexicon and anchor matches of ``text`` in order, plan frames applied."""
+    def cues(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[Match]:
+        """Lexicon and anchor matches of ``text`` in order, plan frames applied.
+
+        ``spans`` are the text's sentences if the caller has them (``split_sentences(text)``).
+        """
         anchors = anchor_matches(text, self.year)
         found = self.lexicon.matches(text)
         windows = [(m.start, m.end) for m in anchors if m.entry is ANCHORS["window"]]
@@ -467,7 +470,7 @@ class Classifier:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
         found += anchors
         found.sort(key=_START)  # stable: a lexicon cue stays before an anchor at the same position
-        return apply_reports(text, apply_frames(text, found))
+        return apply_reports(text, apply_frames(text, found), spans)
 
     def enter_section(self, level: int, title: str | None, paragraphs: Sequence[str]) -> None:
         """Record the context of a section about to be built (its title and its own paragraphs)."""
@@ -480,8 +483,9 @@ class Classifier:
             ctx.heading_shortcoming = s if s > g + a else 0.0
         g = a = 0.0
         for p in paragraphs:
-            found = self.cues(p)
-            ctx.matches[p] = found
+            spans = split_sentences(p)  # split once: the cues need them, and so will sentences()
+            found = self.cues(p, spans)
+            ctx.matches[p] = found, spans
             pg, pa, _ = _strong(found)
             g, a = g + pg, a + pa
         ctx.body_lean = lean(g, a)
@@ -513,10 +517,12 @@ class Classifier:
     def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
         """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
         head, short_prior, sect, anc, own = self._context(headings)
-        found = own.matches.pop(ptext, None) if own is not None else None  # matched once, in enter_section
-        if found is None:
-            found = self.cues(ptext)
-        spans = split_sentences(ptext)
+        known = own.matches.pop(ptext, None) if own is not None else None  # matched once, in enter_section
+        if known is None:
+            spans = split_sentences(ptext)
+            found = self.cues(ptext, spans)
+        else:
+            found, spans = known
         if not spans:
             return []
         buckets: list[list[Match]] = [[] for _ in spans]
