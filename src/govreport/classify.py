@@ -552,21 +552,17 @@ class Classifier:
             resolved = _after_turn(_resolve(ms, period))
             cat = label(score_matches(resolved, prior))
             cues = []
-            for m in resolved:
-                cs, ce = span(base + m.start, base + m.end)
+            for m_start, m_end, e, c, mw, note in resolved:  # unpacked: faster than a field access each
+                cs, ce = span(base + m_start, base + m_end)
                 cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
                 ce = cs if ce < cs else se if ce > se else ce
-                e = m.entry
-                rule = _rule(e.comment, m.note) if m.note else e.comment
+                rule = _rule(e.comment, note) if note else e.comment
                 # a lexicon cue matched its entry's literal text: share that string (anchors have none)
-                text = e.text or ptext[m.start : m.end]
-                c = m.cat if type(m.cat) is Category else Category(m.cat)  # a user's entry may say "goal"
-                cues.append(
-                    trusted(
-                        Cue,
-                        {"start": cs, "end": ce, "text": text, "category": c, "weight": float(m.w), "rule": rule},
-                    )
-                )
+                text = e.text or ptext[m_start:m_end]
+                if type(c) is not Category:
+                    c = Category(c)  # a user's entry may say "goal"
+                values = {"start": cs, "end": ce, "text": text, "category": c, "weight": float(mw), "rule": rule}
+                cues.append(trusted(Cue, values))
             out.append(trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
         return out
 
