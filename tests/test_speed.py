@@ -592,3 +592,16 @@ def test_aggregate_cases() -> None:
     assert cl.aggregate([(g, 10), (a, 10)])[0] is g  # a tie goes to the first in CATEGORIES order
     assert cl.aggregate([(g, 3), (o, 7)])[0] is o  # other covers 60%
     assert cl.aggregate([(s, 4), (o, 5)])[0] is s
+
+
+def test_context_is_read_once_per_section() -> None:
+    # every paragraph of a section reads the same context; entering the next section reads it anew
+    c = cl.Classifier(cl.Lexicon.default(), 2025)
+    c.enter_section(1, "2024年工作回顾", ["全年新增就业4万人。"])
+    review = c._context(())
+    assert c._context(()) is review and review[0] > 0  # the heading names a review
+    c.enter_section(1, "2025年工作安排", ["力争增长5%左右。"])
+    plan = c._context(())
+    assert plan is not review and plan[0] < 0  # a plan heading, the review's context gone
+    c.enter_section(2, "产业发展", ["推进改造。"])
+    assert c._context(())[0] == plan[0]  # a subsection still reads its parent's plan heading

@@ -457,6 +457,8 @@ class Classifier:
         self.year = year
         self._stack: dict[int, _Context] = {}
         self._level = 0
+        #: the current section's context as _context reads it, once per enter_section
+        self._reading: tuple[float, float, float, float, _Context | None] | None = None
 
     def cues(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[Match]:
         """Lexicon and anchor matches of ``text`` in order, plan frames applied.
@@ -491,6 +493,7 @@ class Classifier:
         ctx.body_lean = lean(g, a)
         self._stack[level] = ctx
         self._level = level
+        self._reading = None
 
     def _context(self, headings: Sequence[str]) -> tuple[float, float, float, float, _Context | None]:
         """(headings, section, ancestors) leans and a shortcoming prior for the current section."""
@@ -501,6 +504,8 @@ class Classifier:
                 h = max(h, lean(g, a), key=abs)
                 s = s or (sh if sh > g + a else 0.0)
             return h, s, 0.0, 0.0, None
+        if self._reading is not None:  # the same for every paragraph of the section
+            return self._reading
         levels = sorted((k for k in self._stack if k <= self._level), reverse=True)
         own = self._stack[levels[0]]
         h = s = anc = 0.0
@@ -512,7 +517,8 @@ class Classifier:
                 s = c.heading_shortcoming
             if depth:
                 anc += c.body_lean / depth
-        return h, s, own.body_lean, max(-1.0, min(1.0, anc)), own
+        self._reading = h, s, own.body_lean, max(-1.0, min(1.0, anc)), own
+        return self._reading
 
     def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
         """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
