@@ -305,6 +305,9 @@ def _span_reference(m: OffsetMap, start: int, end: int) -> tuple[int, int]:
     def end_of(pos: int) -> int:
         if pos <= 0:
             return m._src_start[0] if m._dst else 0
+        if not m._dst:  # everything removed (fixed in both after the first version indexed an empty table)
+            return m.src_length
+        pos = min(pos, m.length)
         i = m._segment(pos - 1)
         if m._linear(i):
             return m._src_start[i] + pos - m._dst[i]

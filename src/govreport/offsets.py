@@ -88,6 +88,9 @@ class OffsetMap:
         """Original offset just past the character at normalised ``pos - 1``."""
         if pos <= 0:
             return self._src_start[0] if self._dst else 0
+        if not self._dst:  # everything was removed: a span past the start ends at the end
+            return self.src_length
+        pos = min(pos, self.length)
         i = bisect_right(self._dst, pos - 1) - 1
         if i < 0:
             i = 0
