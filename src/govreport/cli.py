@@ -26,8 +26,6 @@ from .render import markdown, tree
 FORMATS = ("json", "jsonl", "tree", "markdown", "csv", "parquet")
 #: file extension of each format when --output writes one file per input
 _SUFFIX = {"json": ".json", "jsonl": ".json", "tree": ".txt", "markdown": ".md"}
-#: formats that write one table for the whole batch rather than one document per input
-_TABLE_FORMATS = ("csv", "parquet")
 
 
 def get_parser() -> argparse.ArgumentParser:

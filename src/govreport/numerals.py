@@ -39,7 +39,6 @@ DIGITS: dict[str, int] = {
 }
 UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
-FORMAL_CHARS = "壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟"
 
 _PLAIN = "〇一二三四五六七八九"
 

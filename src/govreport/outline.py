@@ -14,7 +14,6 @@ All positions are offsets into the normalised text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -613,9 +612,6 @@ def _close(node: Node, default_end: int) -> int:
     ends += [_close(c, default_end) for c in node.children]
     node.end = max(ends)
     return node.end
-
-
-Splitter = Callable[[str], tuple[Node, list[Diagnostic]]]
 
 
 def split(text: str) -> tuple[Node, list[Diagnostic]]:
