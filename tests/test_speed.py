@@ -21,7 +21,7 @@ from govreport.lexicon import LexiconEntry
 from govreport.models import Category, Cue, Report, Sentence, share_fields_set, trusted
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
-from govreport.pipeline import _local_span
+from govreport.pipeline import _shift
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
 # direction and framing words' characters, punctuation, spaces and Latin capitals
@@ -140,27 +140,30 @@ def _mapped(draw: st.DrawFn) -> Normalized:
 
 
 @given(_mapped(), st.data())
-def test_local_span_matches_general(norm: Normalized, data: st.DataObject) -> None:
+def test_shift_matches_general(norm: Normalized, data: st.DataObject) -> None:
+    # a paragraph with a shift maps every span inside it by that shift, as the general path does
     n = len(norm.text)
     a = data.draw(st.integers(0, n))
     b = data.draw(st.integers(a, n))
-    local = _local_span(norm, a, b)
+    shift = _shift(norm, a, b)
+    if shift is None:
+        return
     for _ in range(5):
-        s = data.draw(st.integers(0, n))
-        e = data.draw(st.integers(0, n))
-        assert local(s, e) == norm.span(s, e)
+        s = data.draw(st.integers(a, b))
+        e = data.draw(st.integers(a, b))
+        if s < e:
+            assert (s + shift, e + shift) == norm.span(s, e)
 
 
-def test_local_span_shifts_an_unedited_paragraph() -> None:
+def test_shift_of_an_unedited_paragraph() -> None:
     text = "页眉\n增长5%。\n"
     _, omap = apply_edits(text, [Edit(0, 3, "", "header")], OffsetMap.identity(len(text)))
     norm = Normalized(text="增长5%。\n", map=omap, original=text)
-    local = _local_span(norm, 0, 5)
-    assert local is not norm.span and local(2, 4) == (5, 7) == norm.span(2, 4)
+    assert _shift(norm, 0, 5) == 3 and norm.span(2, 4) == (5, 7)
     # a paragraph that holds a replacement of another length takes the general path
     _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
     norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
-    assert _local_span(norm, 3, 7) == norm.span
+    assert _shift(norm, 3, 7) is None
 
 
 # ---------------------------------------------------------------- outline
@@ -608,3 +611,75 @@ def test_context_is_read_once_per_section() -> None:
     assert plan is not review and plan[0] < 0  # a plan heading, the review's context gone
     c.enter_section(2, "产业发展", ["推进改造。"])
     assert c._context(())[0] == plan[0]  # a subsection still reads its parent's plan heading
+
+
+def _sentences_reference(
+    clf: cl.Classifier, ptext: str, base: int, span: cl.SpanFn, headings: tuple[str, ...]
+) -> list[Sentence]:
+    """Classifier.sentences as first written: the scoring functions one after the other, validated models."""
+    head, short_prior, sect, anc, _own = clf._context(headings)
+    spans = cl.split_sentences(ptext)
+    found = clf.cues(ptext, spans)
+    w = cl.CONTEXT_WEIGHTS
+    pg, pa, _ = cl._strong(found)
+    outer = w["paragraph"] * cl.lean(pg, pa) + w["section"] * sect + w["ancestors"] * anc + w["headings"] * head
+    prior = {Category.SHORTCOMING: 0.5 * short_prior} if short_prior else None
+    out = []
+    prev, pend = span(base, base + len(ptext))
+    for s0, s1 in spans:
+        ms = [m for m in found if s0 <= m.start < s1 or (m.start >= s1 and (s0, s1) == spans[-1])]
+        ss, se = span(base + s0, base + s1)
+        ss = min(max(ss, prev), pend)
+        se = prev = min(max(se, ss), pend)
+        sg, sa, _ = cl._strong(ms)
+        resolved = cl._after_turn(cl._resolve(ms, w["sentence"] * cl.lean(sg, sa) + outer))
+        cat = cl.label(cl.score_matches(resolved, prior)) if ms or prior else Category.OTHER
+        cues = []
+        for m in resolved:
+            cs, ce = span(base + m.start, base + m.end)
+            cs = min(max(cs, ss), se)
+            ce = min(max(ce, cs), se)
+            rule = f"{m.entry.comment} [{m.note}]" if m.note else m.entry.comment
+            text = m.entry.text or ptext[m.start : m.end]
+            cues.append(Cue(start=cs, end=ce, text=text, category=m.cat, weight=m.w, rule=rule))
+        out.append(Sentence(start=ss, end=se, text=ptext[s0:s1], category=cat, cues=cues))
+    return out
+
+
+# period, frame, turn, target and report words, a problem noun, years and counts, sentence ends and quotes
+_PARAGRAPHS = st.text(alphabet="推进解决问题完成了目标短板但将已改造力争2024年新增4万余人个，。；“”", max_size=40)
+_HEADINGS = st.sampled_from(["", "2024年工作回顾", "2025年工作安排", "存在的问题和不足", "产业发展"])
+
+
+@given(_PARAGRAPHS, _HEADINGS, _HEADINGS, st.sampled_from([None, 2025]), st.sampled_from([0, 7]))
+def test_sentences_match_reference(text: str, title: str, parent: str, year: int | None, shift: int) -> None:
+    # the fused sentences() against the scoring steps run one after the other, with and without the shift fast path
+    def linear(a: int, b: int) -> tuple[int, int]:
+        return a + shift, b + shift
+
+    expected = None
+    for given_shift in (None, shift):
+        clf = cl.Classifier(cl.Lexicon.default(), year)
+        clf.enter_section(1, parent or None, ["全年新增就业4万人。"])
+        clf.enter_section(2, title or None, [text])
+        headings = tuple(h for h in (parent, title) if h)
+        got = clf.sentences(text, 3, linear, headings, given_shift)
+        if expected is None:
+            expected = _sentences_reference(clf, text, 3, linear, headings)
+        assert got == expected
+
+
+def test_sentences_reads_turns_and_context() -> None:
+    clf = cl.Classifier(cl.Lexicon.default(), 2025)
+    clf.enter_section(1, "2024年工作回顾", ["虽然完成了改造任务，但短板依然明显。推进改造。"])
+    first, second = clf.sentences("虽然完成了改造任务，但短板依然明显。推进改造。", 0, lambda a, b: (a, b), (), 0)
+    # the cues after the turn count 1.5 times; a reported task's plan noun counts nothing
+    assert [(c.text, c.weight) for c in first.cues] == [
+        ("完成了", 2.5),
+        ("任务", 0.0),
+        ("但", 0.0),
+        ("短板", 3.75),
+        ("明显", 1.5),
+    ]
+    assert [c.rule.endswith("after a turn]") for c in first.cues] == [False, False, False, True, True]
+    assert [(c.text, c.category.value) for c in second.cues] == [("推进", "achievement")]  # a review reads 推进 as done

@@ -24,7 +24,7 @@ from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
-from .models import Category, Cue, Paragraph, Section, Sentence, trusted
+from .models import Category, Cue, Paragraph, Section, Sentence, builder
 
 #: maps a normalised span to the original span
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -68,6 +68,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
+_CANCELLABLE_BELOW = 3.0
+
+
 class Match(NamedTuple):
     """A cue found in a text: where, which entry, and how it was read in context."""
 
@@ -99,6 +103,11 @@ class Lexicon:
         words = sorted(self.entries, key=len, reverse=True)
         self._re = re.compile("|".join(re.escape(w) for w in words)) if words else None
         self._counts = {t: (None if e.kind == "shield" else e) for t, e in self.entries.items()}
+        # a paragraph none of whose words these find has nothing for apply_frames / apply_reports to change
+        self.cancellable = _any_of(
+            w for w, e in self.entries.items() if e.category is S and e.weight < _CANCELLABLE_BELOW
+        )
+        self.targets = _any_of(w for w, e in self.entries.items() if e.kind == "target")
 
     def matches(self, text: str) -> list[Match]:
         """Every non-shield cue in ``text``, leftmost-longest, without overlaps."""
@@ -129,6 +138,12 @@ class Lexicon:
         entries = {k: v for k, v in self.entries.items() if k not in gone}
         entries.update({e.text: e for e in add})
         return Lexicon(entries.values())
+
+
+def _any_of(words: Iterable[str]) -> Callable[[str], object]:
+    """A test for whether any of ``words`` occurs in a text (always false for no words)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternation).search if alternation else (lambda text: None)
 
 
 _DEFAULT = Lexicon(LEXICON)
@@ -251,8 +266,6 @@ def report_year(text: str) -> int | None:
 # --------------------------------------------------------------------------- scoring
 #: how much each layer of context counts when a period cue is resolved
 CONTEXT_WEIGHTS = {"sentence": 2.0, "paragraph": 1.0, "section": 0.6, "ancestors": 0.3, "headings": 1.5}
-#: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
-_CANCELLABLE_BELOW = 3.0
 #: problem nouns an action verb earlier in the same clause makes its object (加强…风险监测), not an admission
 _OBJECT_NOUNS = frozenset(PROBLEM_NOUNS)
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
@@ -433,6 +446,9 @@ def _rule(comment: str, note: str) -> str:
     return f"{comment} [{note}]"
 
 
+_MAKE_CUE, _MAKE_SENTENCE = builder(Cue), builder(Sentence)
+
+
 @dataclass
 class _Context:
     """What a section's headings and own paragraphs say about its period."""
@@ -472,7 +488,11 @@ class Classifier:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
         found += anchors
         found.sort(key=_START)  # stable: a lexicon cue stays before an anchor at the same position
-        return apply_reports(text, apply_frames(text, found), spans)
+        if self.lexicon.cancellable(text):  # else no problem word for a frame to cancel
+            found = apply_frames(text, found)
+        if self.lexicon.targets(text):  # else no plan noun for a report to cancel
+            found = apply_reports(text, found, spans)
+        return found
 
     def enter_section(self, level: int, title: str | None, paragraphs: Sequence[str]) -> None:
         """Record the context of a section about to be built (its title and its own paragraphs)."""
@@ -520,8 +540,19 @@ class Classifier:
         self._reading = h, s, own.body_lean, max(-1.0, min(1.0, anc)), own
         return self._reading
 
-    def sentences(self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...]) -> list[Sentence]:
-        """Split a paragraph (at normalised offset ``base``) into labelled sentences."""
+    def sentences(
+        self, ptext: str, base: int, span: SpanFn, headings: tuple[str, ...], shift: int | None = None
+    ) -> list[Sentence]:
+        """Split a paragraph (at normalised offset ``base``) into labelled sentences.
+
+        ``span`` maps normalised spans to the original; ``shift``, when given, says it adds
+        ``shift`` to both ends of every span inside the paragraph (no edit there).
+
+        One pass buckets the paragraph's cues by sentence and sums their fixed weights;
+        a second reads each sentence's cues in context and builds the models. Together
+        they compute what ``_strong``, ``_resolve``, ``_after_turn``, ``score_matches``
+        and ``label`` compute one after the other (tests/test_speed.py holds both equal).
+        """
         head, short_prior, sect, anc, own = self._context(headings)
         known = own.matches.pop(ptext, None) if own is not None else None  # matched once, in enter_section
         if known is None:
@@ -531,35 +562,68 @@ class Classifier:
             found, spans = known
         if not spans:
             return []
+        # pass 1: each sentence's cues, the goal/achievement weight of its fixed cues, its last turn
+        n = len(spans)
         buckets: list[list[Match]] = [[] for _ in spans]
-        i, last = 0, len(spans) - 1
+        sg, sa = [0.0] * n, [0.0] * n
+        turns = [-1] * n
+        pg = pa = 0.0
+        i, last, end = 0, n - 1, spans[0][1]
         for m in found:
-            while i < last and m.start >= spans[i][1]:
-                i += 1
-            buckets[i].append(m)
-        pg, pa, _ = _strong(found)
+            if m.start >= end and i < last:
+                while i < last and m.start >= spans[i][1]:
+                    i += 1
+                end = spans[i][1]
+            bucket = buckets[i]
+            kind = m.entry.kind
+            if kind == "turn":
+                turns[i] = len(bucket)
+            elif kind not in _PERIOD_KINDS:  # tense-neutral cues are resolved below
+                if m.cat is G:
+                    sg[i] += m.w
+                    pg += m.w
+                elif m.cat is A:
+                    sa[i] += m.w
+                    pa += m.w
+            bucket.append(m)
         w = CONTEXT_WEIGHTS
         outer = w["paragraph"] * lean(pg, pa) + w["section"] * sect + w["ancestors"] * anc + w["headings"] * head
-        prior = {S: 0.5 * short_prior} if short_prior else None
+        prior = 0.5 * short_prior if short_prior else None
+        w_sentence = w["sentence"]
+        # pass 2: read each sentence's cues, weigh them, build the models
+        make_cue, make_sentence = _MAKE_CUE, _MAKE_SENTENCE
         out: list[Sentence] = []
         # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
         prev, pend = span(base, base + len(ptext))
-        for (s0, s1), ms in zip(spans, buckets, strict=True):
-            ss, se = span(base + s0, base + s1)
-            ss = min(max(ss, prev), pend)
-            se = prev = min(max(se, ss), pend)
+        for k, (s0, s1) in enumerate(spans):
+            if shift is None:
+                ss, se = span(base + s0, base + s1)
+                ss = min(max(ss, prev), pend)
+                se = prev = min(max(se, ss), pend)
+            else:
+                ss, se = base + s0 + shift, base + s1 + shift
+            ms = buckets[k]
             if not ms and prior is None:  # no evidence and no prior: nothing to weigh
-                out.append(
-                    trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": OTHER, "cues": []})
-                )
+                out.append(make_sentence({"start": ss, "end": se, "text": ptext[s0:s1], "category": OTHER, "cues": []}))
                 continue
-            sg, sa, _ = _strong(ms)
-            period = w["sentence"] * lean(sg, sa) + outer
-            resolved = _after_turn(_resolve(ms, period))
-            cat = label(score_matches(resolved, prior))
+            period = w_sentence * lean(sg[k], sa[k]) + outer
+            reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
+            totals = dict.fromkeys(CATEGORIES, 0.0)
+            if prior is not None:
+                totals[S] += prior
+            turn = turns[k]
             cues = []
-            for m_start, m_end, e, c, mw, note in resolved:  # unpacked: faster than a field access each
-                cs, ce = span(base + m_start, base + m_end)
+            for j, (m_start, m_end, e, c, mw, note) in enumerate(ms):  # unpacked: faster than a field access each
+                if reading is not None and mw != 0.0 and e.kind in _PERIOD_KINDS:
+                    c, note = reading  # _resolve
+                if j > turn >= 0:  # _after_turn
+                    mw *= TURN_BOOST
+                    note = note + "; after a turn" if note else "after a turn"
+                totals[c] += mw  # score_matches
+                if shift is None:
+                    cs, ce = span(base + m_start, base + m_end)
+                else:
+                    cs, ce = base + m_start + shift, base + m_end + shift
                 cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
                 ce = cs if ce < cs else se if ce > se else ce
                 rule = _rule(e.comment, note) if note else e.comment
@@ -567,9 +631,11 @@ class Classifier:
                 text = e.text or ptext[m_start:m_end]
                 if type(c) is not Category:
                     c = Category(c)  # a user's entry may say "goal"
-                values = {"start": cs, "end": ce, "text": text, "category": c, "weight": float(mw), "rule": rule}
-                cues.append(trusted(Cue, values))
-            out.append(trusted(Sentence, {"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
+                cues.append(
+                    make_cue({"start": cs, "end": ce, "text": text, "category": c, "weight": float(mw), "rule": rule})
+                )
+            cat = label(totals)
+            out.append(make_sentence({"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
         return out
 
     def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:

@@ -9,6 +9,7 @@ character but never in meaning.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal, TypeVar
@@ -41,6 +42,14 @@ _M = TypeVar("_M", bound=BaseModel)
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 
 
+_new = object.__new__
+# the slots every BaseModel instance has, set through their descriptors (cheaper than object.__setattr__)
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """An instance of ``cls`` from ``values`` already of the field types, skipping validation.
 
@@ -53,14 +62,31 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     >>> trusted(Span, {"start": 0, "end": 2}) == Span(start=0, end=2)
     True
     """
-    obj = cls.__new__(cls)
-    fields = _ALL_FIELDS.get(cls) or _all_fields(cls)
-    _set = object.__setattr__
-    _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", fields)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
+    obj = _new(cls)
+    _set_dict(obj, values)
+    _set_fields_set(obj, _ALL_FIELDS.get(cls) or _all_fields(cls))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
+
+
+def builder(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
+    """:func:`trusted` for one class, as a function of ``values`` alone (half its cost per call).
+
+    >>> builder(Span)({"start": 0, "end": 2}) == Span(start=0, end=2)
+    True
+    """
+    fields = _ALL_FIELDS.get(cls) or _all_fields(cls)
+
+    def build(values: dict[str, Any]) -> _M:
+        obj = _new(cls)
+        _set_dict(obj, values)
+        _set_fields_set(obj, fields)
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        return obj
+
+    return build
 
 
 def _all_fields(cls: type[BaseModel]) -> set[str]:

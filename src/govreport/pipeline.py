@@ -199,8 +199,9 @@ class _Builder:
 
     def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
         ptext = self.text[a:b]
-        span = _local_span(self.norm, a, b)
-        sentences = self.classifier.sentences(ptext, a, span, headings)
+        shift = _shift(self.norm, a, b)
+        span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
+        sentences = self.classifier.sentences(ptext, a, span, headings, shift)
         category, scores = self.classifier.paragraph_label(sentences)
         start, end = span(a, b)
         found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
@@ -218,20 +219,23 @@ class _Builder:
         return trusted(Paragraph, values)  # every field given, each of its type: no validation needed
 
 
-def _local_span(norm: Normalized, a: int, b: int) -> SpanFn:
-    """``norm.span`` for the spans of the paragraph ``[a, b)``, one addition each when it maps
-    one for one (most paragraphs: normalisation edits are sparse); spans reaching outside the
-    paragraph, empty ones and paragraphs with an edit inside take the general path.
+def _shift(norm: Normalized, a: int, b: int) -> int | None:
+    """How far the paragraph ``[a, b)`` lies from its original span, if it maps one for one
+    (most paragraphs: normalisation edits are sparse); ``None`` if it has an edit inside or
+    is shorter than two characters.
     """
-    general = norm.span
     whole = list(islice(norm.map.slice(a, b), 2))
     if b - a < 2 or len(whole) != 1 or whole[0][0] != b - a or whole[0][2] - whole[0][1] != b - a:
-        return general
+        return None
     # one segment, as long in the original; linear unless its first character maps to all of it
     first = next(iter(norm.map.slice(a, a + 1)))
     if first[2] - first[1] != 1:
-        return general
-    shift = whole[0][1] - a
+        return None
+    return int(whole[0][1] - a)
+
+
+def _shifted(general: SpanFn, a: int, b: int, shift: int) -> SpanFn:
+    """``general`` for the spans of ``[a, b)``, as one addition each; others take ``general``."""
 
     def span(start: int, end: int) -> tuple[int, int]:
         if a <= start < end <= b:
