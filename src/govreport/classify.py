@@ -24,7 +24,7 @@ from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
-from .models import Category, Cue, Paragraph, Section, Sentence, builder
+from .models import Category, Cue, Sentence, builder
 
 #: maps a normalised span to the original span
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -390,17 +390,21 @@ def label(totals: dict[Category, float]) -> Category:
     return best
 
 
-def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
-    """Length-weighted shares of labels; the label is the dominant share (``other`` if none).
+def tally(items: Iterable[tuple[Category, int]], into: dict[Category, float] | None = None) -> dict[Category, float]:
+    """Length per category, added to ``into`` if given (a section adds its subsections' tallies)."""
+    weights = dict.fromkeys(CATEGORIES, 0.0) if into is None else into
+    for cat, n in items:
+        weights[cat] += n
+    return weights
+
+
+def decide(weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
+    """The label and shares of a :func:`tally`: the dominant share (``other`` if none).
 
     ``other`` (ceremony, context) wins only when it covers at least 60% of the text:
     a paragraph that states a plan among framing sentences is still a plan.
     """
-    weights = dict.fromkeys(CATEGORIES, 0.0)
-    total = 0
-    for cat, n in items:
-        weights[cat] += n
-        total += n
+    total = sum(weights.values())  # sums of lengths: exact in any order
     if total == 0:
         return OTHER, dict.fromkeys(_VALUES, 0.0)
     scores = dict(zip(_VALUES, [round(w / total, 4) for w in weights.values()], strict=True))
@@ -411,6 +415,15 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
     if top == 0 or weights[OTHER] >= 0.6 * total:
         return OTHER, scores
     return best, scores
+
+
+def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
+    """Length-weighted shares of labels; the label is the dominant share (``other`` if none).
+
+    >>> aggregate([(Category.GOAL, 30), (Category.OTHER, 20)])
+    (<Category.GOAL: 'goal'>, {'goal': 0.6, 'achievement': 0.0, 'shortcoming': 0.0, 'other': 0.4})
+    """
+    return decide(tally(items))
 
 
 #: how a period cue reads when the context leans past ±0.05: (category, note)
@@ -642,14 +655,6 @@ class Classifier:
         """Length-weighted aggregate of the sentence labels."""
         return aggregate((s.category, len(s.text)) for s in sentences)
 
-    def section_label(
-        self, paragraphs: Sequence[Paragraph], children: Sequence[Section]
-    ) -> tuple[Category, dict[str, float]]:
-        """Aggregate over the section's own sentences and those of all its descendants."""
-        items = [(s.category, len(s.text)) for p in paragraphs for s in p.sentences]
-        stack = list(children)
-        while stack:
-            c = stack.pop()
-            items += [(s.category, len(s.text)) for p in c.paragraphs for s in p.sentences]
-            stack.extend(c.children)
-        return aggregate(items)
+    def section_label(self, weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
+        """The label of a section from the :func:`tally` of its own and all its descendants' sentences."""
+        return decide(weights)

@@ -14,7 +14,7 @@ from . import classify, outline, targets
 from .decode import decode_bytes
 from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
-from .models import Diagnostic, Paragraph, Report, Section, share_fields_set, trusted
+from .models import Category, Diagnostic, Paragraph, Report, Section, share_fields_set, trusted
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -136,8 +136,8 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
     classifier = classify.Classifier(lexicon, report.year)
     builder = _Builder(norm, classifier, opts)
     if root.paragraphs:
-        report.preamble = builder.section(root, ())
-    report.sections = [builder.section(child, ()) for child in root.children]
+        report.preamble = builder.section(root, ())[0]
+    report.sections = [builder.section(child, ())[0] for child in root.children]
     report.noise = norm.noise
     report.diagnostics = diagnostics
     return report
@@ -152,22 +152,29 @@ class _Builder:
         self.classifier = classifier
         self.opts = opts
 
-    def section(self, node: outline.Node, path: tuple[str, ...]) -> Section:
+    def section(self, node: outline.Node, path: tuple[str, ...]) -> tuple[Section, dict[Category, float]]:
+        """The section of ``node`` and the :func:`classify.tally` of its sentences and its descendants'."""
         h = node.heading
         title = self.text[h.title_start : h.title_end] if h else None
         here = (*path, title) if title else path
         self.classifier.enter_section(node.level, title, [self.text[a:b] for a, b in node.paragraphs])
         paragraphs = [self.paragraph(a, b, here) for a, b in node.paragraphs]
+        weights = classify.tally((s.category, len(s.text)) for p in paragraphs for s in p.sentences)
         # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
-        children = [self.section(c, here) for c in node.children] if h else []
+        children = []
+        for c in node.children if h else ():
+            child, child_weights = self.section(c, here)
+            children.append(child)
+            for cat, n in child_weights.items():
+                weights[cat] += n
         if h:
             start, end = self.norm.span(h.start, node.end)
         else:  # the preamble: its own paragraphs only
             start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
-        category, scores = self.classifier.section_label(paragraphs, children)
+        category, scores = self.classifier.section_label(weights)
         own_targets = [t for p in paragraphs for t in p.targets]
         if not h:  # the preamble: heading fields left unset
-            return Section(
+            preamble = Section(
                 title=title,
                 level=node.level,
                 start=start,
@@ -178,6 +185,7 @@ class _Builder:
                 children=children,
                 targets=own_targets,
             )
+            return preamble, weights
         head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
         values = {
             "start": start,
@@ -195,7 +203,7 @@ class _Builder:
             "children": children,
             "targets": own_targets,
         }
-        return trusted(Section, values)  # every field given, each of its type: no validation needed
+        return trusted(Section, values), weights  # every field given, each of its type: no validation needed
 
     def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
         ptext = self.text[a:b]
