@@ -683,3 +683,20 @@ def test_sentences_reads_turns_and_context() -> None:
     ]
     assert [c.rule.endswith("after a turn]") for c in first.cues] == [False, False, False, True, True]
     assert [(c.text, c.category.value) for c in second.cues] == [("推进", "achievement")]  # a review reads 推进 as done
+
+
+_WORDS = st.lists(st.text(alphabet="补短板齐问题.*(", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@given(_WORDS, st.text(alphabet="补短板齐问题.*(", max_size=30))
+def test_trie_pattern_matches_longest_first_alternation(words: list[str], text: str) -> None:
+    # the lexicon's trie finds what the plain alternation of its words, longest first, finds
+    plain = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    trie = regex.compile(cl.trie_pattern(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trie_pattern_cases() -> None:
+    trie = regex.compile(cl.trie_pattern(["短板", "补短板", "补齐", "问题", "问"]))
+    assert [m.group() for m in trie.finditer("补短板问题补齐短问")] == ["补短板", "问题", "补齐", "问"]
+    assert cl.trie_pattern([]) == ""
