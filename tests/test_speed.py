@@ -651,15 +651,29 @@ _PARAGRAPHS = st.text(alphabet="推进解决问题完成了目标短板但将已
 _HEADINGS = st.sampled_from(["", "2024年工作回顾", "2025年工作安排", "存在的问题和不足", "产业发展"])
 
 
-@given(_PARAGRAPHS, _HEADINGS, _HEADINGS, st.sampled_from([None, 2025]), st.sampled_from([0, 7]))
-def test_sentences_match_reference(text: str, title: str, parent: str, year: int | None, shift: int) -> None:
+# the built-in lexicon, and one with user entries of unusual kinds: a turn that argues for a goal, a string category
+_LEXICONS = [
+    cl.Lexicon.default(),
+    cl.Lexicon.default().with_changes(
+        [
+            LexiconEntry("但", Category.GOAL, 1.0, "a user's turn with a weight", "turn"),
+            LexiconEntry("改造", "achievement", 2.0, "a user's entry naming its category as a string"),  # type: ignore[arg-type]
+        ]
+    ),
+]
+
+
+@given(
+    _PARAGRAPHS, _HEADINGS, _HEADINGS, st.sampled_from([None, 2025]), st.sampled_from([0, 7]), st.sampled_from([0, 1])
+)
+def test_sentences_match_reference(text: str, title: str, parent: str, year: int | None, shift: int, lex: int) -> None:
     # the fused sentences() against the scoring steps run one after the other, with and without the shift fast path
     def linear(a: int, b: int) -> tuple[int, int]:
         return a + shift, b + shift
 
     expected = None
     for given_shift in (None, shift):
-        clf = cl.Classifier(cl.Lexicon.default(), year)
+        clf = cl.Classifier(_LEXICONS[lex], year)
         clf.enter_section(1, parent or None, ["全年新增就业4万人。"])
         clf.enter_section(2, title or None, [text])
         headings = tuple(h for h in (parent, title) if h)
@@ -700,3 +714,12 @@ def test_trie_pattern_cases() -> None:
     trie = regex.compile(cl.trie_pattern(["短板", "补短板", "补齐", "问题", "问"]))
     assert [m.group() for m in trie.finditer("补短板问题补齐短问")] == ["补短板", "问题", "补齐", "问"]
     assert cl.trie_pattern([]) == ""
+
+
+def test_sentences_count_a_weighted_turn_as_fixed_evidence() -> None:
+    # a user's turn entry that argues for a category weighs in the sentence's tense, as _strong counts it
+    clf = cl.Classifier(_LEXICONS[1], None)
+    clf.enter_section(1, None, ["但推进。"])
+    got = clf.sentences("但推进。", 0, lambda a, b: (a, b), (), 0)
+    assert got == _sentences_reference(clf, "但推进。", 0, lambda a, b: (a, b), ())
+    assert "read as goal in a plan context" in got[0].cues[1].rule

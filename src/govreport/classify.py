@@ -489,6 +489,18 @@ def _rule(comment: str, note: str) -> str:
 _MAKE_CUE, _MAKE_SENTENCE = builder(Cue), builder(Sentence)
 
 
+class _Evidence(NamedTuple):
+    """A paragraph's sentence spans and, per sentence, its cues, fixed goal/achievement weight and last turn."""
+
+    spans: list[tuple[int, int]]
+    buckets: list[list[Match]]
+    sentence_goal: list[float]
+    sentence_achievement: list[float]
+    turns: list[int]  #: index of the sentence's last adversative turn among its cues, -1 if none
+    goal: float  #: the paragraph's fixed goal weight (``_strong``)
+    achievement: float
+
+
 @dataclass
 class _Context:
     """What a section's headings and own paragraphs say about its period."""
@@ -496,7 +508,7 @@ class _Context:
     heading_lean: float = 0.0
     heading_shortcoming: float = 0.0
     body_lean: float = 0.0
-    matches: dict[str, tuple[list[Match], list[tuple[int, int]]]] = field(default_factory=dict)
+    matches: dict[str, _Evidence] = field(default_factory=dict)
 
 
 class Classifier:
@@ -545,15 +557,44 @@ class Classifier:
             ctx.heading_shortcoming = s if s > g + a else 0.0
         g = a = 0.0
         for p in paragraphs:
-            spans = split_sentences(p)  # split once: the cues need them, and so will sentences()
-            found = self.cues(p, spans)
-            ctx.matches[p] = found, spans
-            pg, pa, _ = _strong(found)
-            g, a = g + pg, a + pa
+            evidence = ctx.matches[p] = self._gather(p)  # read again by sentences()
+            g, a = g + evidence.goal, a + evidence.achievement
         ctx.body_lean = lean(g, a)
         self._stack[level] = ctx
         self._level = level
         self._reading = None
+
+    def _gather(self, text: str) -> _Evidence:
+        """A paragraph's sentences and cues, the cues bucketed by sentence with their fixed weights summed."""
+        spans = split_sentences(text)
+        found = self.cues(text, spans)
+        if not spans:  # blank: nothing to bucket (a user's blank cue may still weigh)
+            g, a, _ = _strong(found)
+            return _Evidence(spans, [], [], [], [], g, a)
+        n = len(spans)
+        buckets: list[list[Match]] = [[] for _ in spans]
+        sg, sa = [0.0] * n, [0.0] * n
+        turns = [-1] * n
+        pg = pa = 0.0
+        i, last, end = 0, n - 1, spans[0][1]
+        for m in found:
+            if m.start >= end and i < last:
+                while i < last and m.start >= spans[i][1]:
+                    i += 1
+                end = spans[i][1]
+            bucket = buckets[i]
+            kind = m.entry.kind
+            if kind == "turn":
+                turns[i] = len(bucket)
+            if kind not in _PERIOD_KINDS:  # as _strong: tense-neutral cues are resolved in context
+                if m.cat is G:
+                    sg[i] += m.w
+                    pg += m.w
+                elif m.cat is A:
+                    sa[i] += m.w
+                    pa += m.w
+            bucket.append(m)
+        return _Evidence(spans, buckets, sg, sa, turns, pg, pa)
 
     def _context(self, headings: Sequence[str]) -> tuple[float, float, float, float, _Context | None]:
         """(headings, section, ancestors) leans and a shortcoming prior for the current section."""
@@ -588,44 +629,18 @@ class Classifier:
         ``span`` maps normalised spans to the original; ``shift``, when given, says it adds
         ``shift`` to both ends of every span inside the paragraph (no edit there).
 
-        One pass buckets the paragraph's cues by sentence and sums their fixed weights;
-        a second reads each sentence's cues in context and builds the models. Together
+        :meth:`_gather` buckets the paragraph's cues by sentence and sums their fixed weights;
+        one pass here reads each sentence's cues in context and builds the models. Together
         they compute what ``_strong``, ``_resolve``, ``_after_turn``, ``score_matches``
         and ``label`` compute one after the other (tests/test_speed.py holds both equal).
         """
         head, short_prior, sect, anc, own = self._context(headings)
-        known = own.matches.pop(ptext, None) if own is not None else None  # matched once, in enter_section
-        if known is None:
-            spans = split_sentences(ptext)
-            found = self.cues(ptext, spans)
-        else:
-            found, spans = known
-        if not spans:
+        evidence = own.matches.pop(ptext, None) if own is not None else None  # gathered once, in enter_section
+        if evidence is None:
+            evidence = self._gather(ptext)
+        if not evidence.spans:
             return []
-        # pass 1: each sentence's cues, the goal/achievement weight of its fixed cues, its last turn
-        n = len(spans)
-        buckets: list[list[Match]] = [[] for _ in spans]
-        sg, sa = [0.0] * n, [0.0] * n
-        turns = [-1] * n
-        pg = pa = 0.0
-        i, last, end = 0, n - 1, spans[0][1]
-        for m in found:
-            if m.start >= end and i < last:
-                while i < last and m.start >= spans[i][1]:
-                    i += 1
-                end = spans[i][1]
-            bucket = buckets[i]
-            kind = m.entry.kind
-            if kind == "turn":
-                turns[i] = len(bucket)
-            elif kind not in _PERIOD_KINDS:  # tense-neutral cues are resolved below
-                if m.cat is G:
-                    sg[i] += m.w
-                    pg += m.w
-                elif m.cat is A:
-                    sa[i] += m.w
-                    pa += m.w
-            bucket.append(m)
+        spans, buckets, sg, sa, turns, pg, pa = evidence
         w = CONTEXT_WEIGHTS
         outer = w["paragraph"] * lean(pg, pa) + w["section"] * sect + w["ancestors"] * anc + w["headings"] * head
         prior = 0.5 * short_prior if short_prior else None
