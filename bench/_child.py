@@ -1,6 +1,7 @@
 """Measurements that need a fresh interpreter; prints one JSON object.
 
 ``python _child.py import``            seconds to ``import govreport``, and whether OpenCC got loaded
+``python _child.py import-pydantic``   seconds to import pydantic's BaseModel alone (the floor under it)
 ``python _child.py single PATH [--tracemalloc]``
                                        seconds to parse one file's bytes, RSS growth, and (optionally)
                                        the tracemalloc peak of a second parse
@@ -27,6 +28,11 @@ def main(argv: list[str]) -> dict[str, object]:
 
         dt = time.perf_counter() - t0
         return {"seconds": dt, "opencc_loaded": any(m.startswith("opencc") for m in sys.modules)}
+    if argv[0] == "import-pydantic":  # the floor under ``import govreport``: its data model is pydantic's
+        t0 = time.perf_counter()
+        from pydantic import BaseModel, Field  # noqa: F401
+
+        return {"seconds": time.perf_counter() - t0}
     if argv[0] == "single":
         with open(argv[1], "rb") as f:
             data = f.read()

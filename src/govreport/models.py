@@ -34,7 +34,9 @@ class Category(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=False, extra="forbid", use_enum_values=False)
+    # validators and serializers are built on first use, not on import: parse() builds most
+    # models without validation, and a caller that never dumps JSON never pays for a serializer
+    model_config = ConfigDict(frozen=False, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 _M = TypeVar("_M", bound=BaseModel)
