@@ -152,7 +152,8 @@ class Lexicon:
 
     @classmethod
     def default(cls) -> Lexicon:
-        return _DEFAULT
+        """The built-in lexicon, compiled on first use (some 6 ms) and shared."""
+        return _default()
 
     def with_changes(self, add: Sequence[LexiconEntry] = (), remove: Sequence[str] = ()) -> Lexicon:
         """A new lexicon with entries added (replacing same text) and others switched off.
@@ -173,7 +174,9 @@ def _any_of(words: Iterable[str]) -> Callable[[str], object]:
     return re.compile(pattern).search if pattern else (lambda text: None)
 
 
-_DEFAULT = Lexicon(LEXICON)
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return Lexicon(LEXICON)
 
 
 # --------------------------------------------------------------------------- anchors
