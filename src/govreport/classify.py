@@ -696,9 +696,15 @@ class Classifier:
             out.append(make_sentence({"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
         return out
 
-    def paragraph_label(self, sentences: Sequence[Sentence]) -> tuple[Category, dict[str, float]]:
-        """Length-weighted aggregate of the sentence labels."""
-        return aggregate((s.category, len(s.text)) for s in sentences)
+    def paragraph_label(
+        self, sentences: Sequence[Sentence], section: dict[Category, float] | None = None
+    ) -> tuple[Category, dict[str, float]]:
+        """Length-weighted aggregate of the sentence labels; their lengths are added to a ``section`` tally if given."""
+        own = tally((s.category, len(s.text)) for s in sentences)
+        if section is not None:
+            for cat, n in own.items():
+                section[cat] += n
+        return decide(own)
 
     def section_label(self, weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
         """The label of a section from the :func:`tally` of its own and all its descendants' sentences."""

@@ -158,8 +158,8 @@ class _Builder:
         title = self.text[h.title_start : h.title_end] if h else None
         here = (*path, title) if title else path
         self.classifier.enter_section(node.level, title, [self.text[a:b] for a, b in node.paragraphs])
-        paragraphs = [self.paragraph(a, b, here) for a, b in node.paragraphs]
-        weights = classify.tally((s.category, len(s.text)) for p in paragraphs for s in p.sentences)
+        weights = dict.fromkeys(classify.CATEGORIES, 0.0)
+        paragraphs = [self.paragraph(a, b, here, weights) for a, b in node.paragraphs]
         # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
         children = []
         for c in node.children if h else ():
@@ -205,12 +205,13 @@ class _Builder:
         }
         return trusted(Section, values), weights  # every field given, each of its type: no validation needed
 
-    def paragraph(self, a: int, b: int, headings: tuple[str, ...]) -> Paragraph:
+    def paragraph(self, a: int, b: int, headings: tuple[str, ...], weights: dict[Category, float]) -> Paragraph:
+        """The paragraph ``[a, b)`` of the normalised text; its sentences' lengths are added to ``weights``."""
         ptext = self.text[a:b]
         shift = _shift(self.norm, a, b)
         span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
         sentences = self.classifier.sentences(ptext, a, span, headings, shift)
-        category, scores = self.classifier.paragraph_label(sentences)
+        category, scores = self.classifier.paragraph_label(sentences, weights)
         start, end = span(a, b)
         found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
         for t in found:
