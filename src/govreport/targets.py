@@ -23,12 +23,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 import regex
 
-from .models import Category, Sentence, Target
+from .models import Category, Sentence, Target, trusted
 from .quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -295,29 +295,96 @@ def _tail(before: str) -> re.Match[str] | None:
     return _TAIL.search(before, max(0, len(before) - _TAIL_REACH))
 
 
-def _indicator(
-    text: str,
-    m: re.Match[str] | regex.Match[str],
-    before: str,
-    tail: re.Match[str] | None,
-    sentence_start: int,
-    previous: str | None,
-) -> str | None:
+class _Phrase(NamedTuple):
+    """What the phrase before a quantity says, whatever surrounds it (see :func:`_read`)."""
+
+    direction: Direction | None
+    lead: str | None  # a leading qualifier: 不低于, 力争
+    core: str  # the phrase stripped of framing words, links and the verb ("" if nothing is left)
+    named: bool  # the core names the indicator (it is not empty nor a bare verb)
+    average: bool  # 年均增长: a yearly average
+
+
+@lru_cache(maxsize=4096)
+def _read(before: str) -> _Phrase:
+    """Direction, leading qualifier and indicator core of the phrase ``before`` a quantity.
+
+    A pure function of the phrase, cached: reports repeat their phrases (比上年增长, 新增就业).
+
+    >>> _read("今年力争生产总值比上年增长")
+    _Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False)
+    """
+    tail = _tail(before)
+    dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
     core = _strip((before[: tail.start()] if tail else before).strip())
-    if core and not _VERB_ONLY.match(core):
-        return core
-    after = _AFTER.match(text, m.end())
-    if after:
-        return after.group("run")
-    if core:
-        # a bare verb: 今年先发行1万亿元 refers back to the object of an earlier 发行…
-        obj = regex.search(regex.escape(core[-2:]) + r"(\p{Han}{2,12})", text[sentence_start : m.start()])
-        return obj.group(1) if obj else core
-    return previous
+    return _Phrase(
+        direction=DIRECTIONS.get(dir_word or "") or _noun_direction(before),
+        lead=tail.group("lead") if tail else None,
+        core=core,
+        named=bool(core) and not _VERB_ONLY.match(core),
+        average="年均" in before and _AVERAGE.search(before) is not None,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _value(number: str) -> Decimal | None:
+    """``amount(number, None)``, cached: the same few numbers recur (5%, 1.8%, 10个)."""
+    return amount(number, None)
+
+
+@lru_cache(maxsize=4096)
+def _bound(number: str) -> Decimal | None:
+    """``parse_value(number)``, cached: the upper bound of a range, as written (5.50 stays 5.50)."""
+    return parse_value(number)
+
+
+#: A quantity's value fields, read once from its match:
+#: (value, high, unit, magnitude), or ``None`` for a number that is not a quantity.
+_Number = tuple[Decimal, Decimal | None, str, str | None]
+
+
+def _number(m: re.Match[str] | regex.Match[str]) -> _Number | None:
+    """Value, upper bound, unit and magnitude of the quantity ``m``; ``None`` if it is none."""
+    pnum, phigh, number, high_s, mag, unit, big, bigmag = m.group(
+        "pnum", "phigh", "num", "high", "mag", "unit", "big", "bigmag"
+    )
+    if pnum:
+        number, high_s, mag, unit = pnum, phigh, None, "%"
+    else:
+        unit = unit.strip()
+        if len(number) == 1 and not mag and _CN_START.match(number) and _unit_kind(unit) == "count":
+            return None  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
+    value = _value(number)
+    if value is None:
+        return None
+    if big:
+        shift = MAGNITUDES[bigmag] - MAGNITUDES.get(mag or "", 0)
+        if shift <= 0 or value >= 10**shift:
+            return None  # 3万5亿: not one number
+        value = plain(value + Decimal(big.replace(",", "")).scaleb(shift))
+    return value, _bound(high_s) if high_s else None, unit, mag
 
 
 def _unit_kind(unit: str) -> str:
     return UNITS.get(unit.split("/")[0], "measure")
+
+
+#: A quantity as :func:`_scan` yields it: the fields of :class:`RawTarget` (start and end in
+#: ``text``) and the matched text.
+_Found = tuple[
+    str | None,
+    Direction | None,
+    Decimal,
+    Decimal | None,
+    str,
+    str | None,
+    str | None,
+    Hardness | None,
+    bool,
+    int,
+    int,
+    str,
+]
 
 
 def find(text: str, base: int = 0) -> list[RawTarget]:
@@ -326,63 +393,80 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
     >>> [(t.indicator, t.value, t.high, t.unit) for t in find("新增省级特色高中3―5所，“十四五”时期建设5号线")]
     [('新增省级特色高中', Decimal('3'), Decimal('5'), '所')]
     """
-    found: list[RawTarget] = []
+    return [RawTarget(*q[:9], start=base + q[9], end=base + q[10]) for q in _scan(text)]
+
+
+def _scan(text: str) -> Iterator[_Found]:
+    """The quantities of ``text`` with everything :func:`find` reports about them."""
     sentence_start = 0
     previous: str | None = None
     floor = 0  # the phrase before a quantity never reaches into the previous one
     ends: list[int] | None = None
+    quotes: list[tuple[str, str]] | None = None  # the quotation marks the text holds
+    cues: list[tuple[str, Hardness]] | None = None  # the hardness cues the text holds
     for m in _quantities(text):
-        if m.group("pnum"):
-            number, high_s, mag, unit = m.group("pnum"), m.group("phigh"), None, "%"
-        else:
-            number, high_s, mag, unit = m.group("num"), m.group("high"), m.group("mag"), m.group("unit")
-            unit = unit.strip()
-            if _CN_START.match(number) and len(number) == 1 and not mag and _unit_kind(unit) == "count":
-                continue  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
-        value = amount(number, None)
-        if value is None:
+        number = _number(m)
+        if number is None:
             continue
-        if m.group("big"):
-            shift = MAGNITUDES[m.group("bigmag")] - MAGNITUDES.get(mag or "", 0)
-            if shift <= 0 or value >= 10**shift:
-                continue  # 3万5亿: not one number
-            value = plain(value + Decimal(m.group("big").replace(",", "")).scaleb(shift))
-        high = parse_value(high_s) if high_s else None
-        if _inside_short_quote(text, m.start(), m.end()):
+        value, high, unit, mag = number
+        start, end = m.span()
+        if quotes is None:
+            quotes = [pair for pair in _QUOTES if pair[0] in text]
+        if quotes and _inside_short_quote(text, start, end, quotes):
             continue  # “3+N”, “两个一百年”: a name in quotation marks
         if ends is None:
             ends = [e.start() for e in _SENTENCE_END.finditer(text)]
-        i = bisect_left(ends, m.start())
+        i = bisect_left(ends, start)
         cut = ends[i - 1] if i else -1
         if cut + 1 > sentence_start:
             sentence_start, previous = cut + 1, None
-        _, before = _before(text, m.start(), floor)
-        floor = m.end()
-        tail = _tail(before)
-        dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
-        lead = tail.group("lead") if tail else None
-        qualifier = m.group("qual") or lead
-        # hardness cues (确保, 力争) govern their own clause: look back a clause's length at most,
-        # which also keeps a sentence without punctuation linear
-        hardness = _hardness(qualifier, high, text[max(sentence_start, m.start() - _CLAUSE) : m.start()])
-        indicator = _indicator(text, m, before, tail, sentence_start, previous) or None
+        before = _before(text, start, floor)[1]
+        floor = end
+        phrase = _read(before)
+        qualifier = m.group("qual") or phrase.lead
+        hardness: Hardness | None
+        if qualifier:
+            hardness = _QUALIFIER_HARDNESS[qualifier]
+        elif high is not None:
+            hardness = "soft"  # a range is a corridor, not a floor
+        else:
+            if cues is None:
+                cues = [cue for cue in HARDNESS_CUES.items() if cue[0] in text]
+            # cues (确保, 力争) govern their own clause: look back a clause's length at most,
+            # which also keeps a sentence without punctuation linear
+            hardness = _hardness(cues, text[max(sentence_start, start - _CLAUSE) : start]) if cues else None
+        if phrase.named:
+            indicator: str | None = phrase.core
+        else:
+            indicator = _indicator(text, start, end, phrase.core, sentence_start) or previous
         previous = indicator
-        found.append(
-            RawTarget(
-                indicator=indicator,
-                direction=DIRECTIONS.get(dir_word or "") or _noun_direction(before),
-                value=value,
-                high=high,
-                unit=unit,
-                magnitude=mag,
-                qualifier=qualifier,
-                hardness=hardness,
-                average="年均" in before and _AVERAGE.search(before) is not None,
-                start=base + m.start(),
-                end=base + m.end(),
-            )
+        yield (
+            indicator,
+            phrase.direction,
+            value,
+            high,
+            unit,
+            mag,
+            qualifier,
+            hardness,
+            phrase.average,
+            start,
+            end,
+            m.group(),
         )
-    return found
+
+
+def _indicator(text: str, start: int, end: int, core: str, sentence_start: int) -> str | None:
+    """The indicator of a quantity whose phrase names none: the noun after it, or the object
+    of an earlier use of the bare verb ``core``; ``None`` if neither is found."""
+    after = _AFTER.match(text, end)
+    if after:
+        return after.group("run")
+    if core:
+        # a bare verb: 今年先发行1万亿元 refers back to the object of an earlier 发行…
+        obj = regex.search(regex.escape(core[-2:]) + r"(\p{Han}{2,12})", text[sentence_start:start])
+        return obj.group(1) if obj else core
+    return None
 
 
 def _quantities(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
@@ -414,25 +498,26 @@ def _noun_direction(before: str) -> Direction | None:
 
 #: how far back a hardness cue may stand from its number (a long clause)
 _CLAUSE = 40
+#: a quantity's qualifier decides its hardness
+_QUALIFIER_HARDNESS: dict[str, Hardness] = {**TRAILING_QUALIFIERS, **LEADING_QUALIFIERS}
 
 
-def _hardness(qualifier: str | None, high: Decimal | None, context: str) -> Hardness | None:
-    if qualifier in TRAILING_QUALIFIERS:
-        return TRAILING_QUALIFIERS[qualifier]
-    if qualifier in LEADING_QUALIFIERS:
-        return LEADING_QUALIFIERS[qualifier]
-    if high is not None:
-        return "soft"  # a range is a corridor, not a floor
-    for cue, hardness in HARDNESS_CUES.items():
+def _hardness(cues: Iterable[tuple[str, Hardness]], context: str) -> Hardness | None:
+    """The hardness of the first of ``cues`` (in table order) that ``context`` holds."""
+    for cue, hardness in cues:
         if cue in context:
             return hardness
     return None
 
 
-def _inside_short_quote(text: str, start: int, end: int) -> bool:
+#: quotation marks around a slogan: (open, close)
+_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
+
+
+def _inside_short_quote(text: str, start: int, end: int, quotes: Iterable[tuple[str, str]] = _QUOTES) -> bool:
     """Whether ``[start, end)`` sits in a quotation of at most 8 characters (a slogan)."""
     lo = start - 8 if start > 8 else 0
-    for open_, close in ("“”", "「」", '""'):
+    for open_, close in quotes:
         left = text.rfind(open_, lo, start)
         if left < 0 or close in text[left + 1 : start]:
             continue
@@ -468,33 +553,35 @@ def extract(
     anchor = ANCHORS.search(ptext)
     anchor_at = anchor.end() if anchor else len(ptext) + 1
     out: list[Target] = []
-    for t in find(ptext, base):
-        ts, te = span(t.start, t.end)
-        sentence = next((s for s in sentences if s.start <= ts < s.end), None)
-        role = _role(sentence.category if sentence else category) or _role(category)
-        if t.start - base >= anchor_at and not t.average:
+    for indicator, direction, value, high, unit, mag, qualifier, hardness, average, start, end, text in _scan(ptext):
+        ts, te = span(base + start, base + end)
+        for s in sentences:
+            if s.start <= ts < s.end:
+                role = _role(s.category) or _role(category)
+                break
+        else:
+            role = _role(category)
+        if start >= anchor_at and not average:
             role = "target"
-        value, high, unit = t.value, t.high, t.unit
-        if t.magnitude:
+        if mag:
             if base_units:
-                value = amount(str(value), t.magnitude) or value
-                high = amount(str(high), t.magnitude) if high is not None else None
+                value = amount(str(value), mag) or value
+                high = amount(str(high), mag) if high is not None else None
             else:
-                unit = t.magnitude + unit
-        out.append(
-            Target(
-                indicator=t.indicator,
-                direction=t.direction,
-                value=value,
-                high=high,
-                unit=unit,
-                qualifier=t.qualifier,
-                hardness=t.hardness,
-                role=role,
-                average=t.average,
-                text=ptext[t.start - base : t.end - base],
-                start=ts,
-                end=te,
-            )
-        )
+                unit = mag + unit
+        values = {
+            "start": ts,
+            "end": te,
+            "indicator": indicator,
+            "direction": direction,
+            "value": value,
+            "high": high,
+            "unit": unit,
+            "qualifier": qualifier,
+            "hardness": hardness,
+            "role": role,
+            "average": average,
+            "text": text,
+        }
+        out.append(trusted(Target, values))  # every field given, each of its type: no validation needed
     return out
