@@ -24,6 +24,8 @@ from govreport.quantities import MAGNITUDES, amount, parse_value, plain
 
 # ---------------------------------------------------------------- the reference
 
+_CN_START = regex.compile("[零〇○一二两三四五六七八九十百千]")
+
 
 def _indicator_reference(
     text: str, m: re.Match[str] | regex.Match[str], before: str, tail: re.Match[str] | None, sentence_start: int,
@@ -86,7 +88,7 @@ def _find_reference(text: str, base: int = 0) -> list[tg.RawTarget]:
         else:
             number, high_s, mag, unit = m.group("num"), m.group("high"), m.group("mag"), m.group("unit")
             unit = unit.strip()
-            if tg._CN_START.match(number) and len(number) == 1 and not mag and tg._unit_kind(unit) == "count":
+            if _CN_START.match(number) and len(number) == 1 and not mag and tg._unit_kind(unit) == "count":
                 continue
         value = amount(number, None)
         if value is None:
@@ -278,3 +280,73 @@ def test_cached_numbers_are_the_plain_ones(number: str) -> None:
     assert tg._value(number) == amount(number, None)
     assert str(tg._value(number)) == str(amount(number, None))
     assert str(tg._bound(number)) == str(parse_value(number))  # a bound keeps its digits: 5.50
+
+
+def test_groups_are_in_match_order() -> None:
+    assert tuple(tg._QUANTITY.groupindex) == tg._GROUPS
+    assert [tg._QUANTITY.groupindex[g] for g in tg._GROUPS] == list(range(1, len(tg._GROUPS) + 1))
+    assert tuple(tg._wide()[1].groupindex) == tg._GROUPS
+
+
+def test_one_numeral_is_the_numeral_class() -> None:
+    numerals = regex.compile("[零〇○一二两三四五六七八九十百千]")
+    for c in map(chr, range(0x20, 0xA000)):
+        assert (c in tg._CN_ONE) == bool(numerals.match(c))
+
+
+# ---------------------------------------------------------------- the quantity pattern
+
+#: _QUANTITY as it was, without the lookaheads that skip failing branches early
+_QUANTITY_PLAIN = tg._QUANTITY_PATTERN.replace(tg._BIG_AHEAD, "").replace(tg._RANGE_AHEAD, "")
+#: numbers, magnitudes, separators, units (with 千瓦 and 兆瓦 that hold a magnitude's character), spaces
+_NUMBERS = st.text(alphabet="0123456789,.. 一二三十百千万亿兆-—~～至到%个元人/年千瓦时兆亿斤GWk\n\u3000", max_size=40)
+#: the same as words: every unit, per-unit and magnitude of the tables
+_NUMBER_WORDS = st.lists(
+    st.sampled_from(
+        (*tg.UNITS, *tg.PER_UNITS, *MAGNITUDES, "/", " ", "—", "～", "至", "到", "5", "12.5", "1,200", "三", "十六点四")
+    ),
+    max_size=16,
+).map("".join)
+
+
+def test_lookaheads_are_in_the_pattern() -> None:
+    assert _QUANTITY_PLAIN != tg._QUANTITY_PATTERN
+    assert tg._BIG_AHEAD not in _QUANTITY_PLAIN and tg._RANGE_AHEAD not in _QUANTITY_PLAIN
+
+
+@given(st.one_of(_NUMBERS, _NUMBER_WORDS, _texts, _phrases))
+def test_quantity_pattern_matches_plain(text: str) -> None:
+    # the regex module for the plain pattern, as _wide compiles it; both compilations of the new one
+    plain_ = [(m.span(), m.groups()) for m in regex.finditer(_QUANTITY_PLAIN, text)]
+    assert [(m.span(), m.groups()) for m in tg._wide()[1].finditer(text)] == plain_
+    if not tg._ASTRAL.search(text):
+        stdlib = [(m.span(), m.groups()) for m in tg._QUANTITY.finditer(text)]
+        assert stdlib == plain_
+        # at every position, not only where a match starts
+        assert [tg._QUANTITY.match(text, i) is None for i in range(len(text))] == [
+            regex.compile(_QUANTITY_PLAIN).match(text, i) is None for i in range(len(text))
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4兆8,530亿元",
+        "5万6,566元",
+        "3万5亿元",
+        "3―5所",
+        "3%—4.50%",
+        "5 万 - 6万元",
+        "12.5万千瓦至15万千瓦",
+        "1,200万",
+        "2026年",
+        "4,000亿3,500万元",  # the larger magnitude after commas
+        "1.5万6,000元",  # and after a point
+        "5万平方公里—6万平方公里",  # a range separator far after the number
+        "58万元/人～60万元/人",
+        "3个百分点至5个百分点",
+    ],
+)
+def test_quantity_pattern_cases(text: str) -> None:
+    plain_ = [(m.span(), m.groups()) for m in regex.finditer(_QUANTITY_PLAIN, text)]
+    assert [(m.span(), m.groups()) for m in tg._QUANTITY.finditer(text)] == plain_

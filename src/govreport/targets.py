@@ -188,19 +188,26 @@ _AVERAGE = re.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降�
 #: Anchors of this year's target list: quantities after one, in its paragraph, are targets.
 ANCHORS = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
 
+# Two lookaheads only skip what would fail anyway (a quantity's match is unchanged, and found in
+# half the time): the larger magnitude of 4兆8,530亿元 follows the whole run of digits, commas
+# and points; a range separator stands within _RANGE_REACH characters (magnitude, unit, space),
+# none of them a separator character.
+_BIG_AHEAD = rf"(?=[\d,.]++[{''.join(sorted({m[0] for m in MAGNITUDES}))}])"
+_RANGE_SEP_CHARS = "\\-‐‑–—―~～至到"  # the first characters of _RANGE_SEP
+_RANGE_REACH = 2 * max(map(len, MAGNITUDES)) + max(map(len, UNITS)) + 1 + max(map(len, PER_UNITS)) + 1
+_RANGE_AHEAD = rf"(?=[^{_RANGE_SEP_CHARS}]{{0,{_RANGE_REACH}}}+[{_RANGE_SEP_CHARS}])"
 _QUANTITY_PATTERN = (
     r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
     r"(?:百分之(?P<pnum>" + _NUM + r")(?:(?:至|到)百分之(?P<phigh>" + _NUM + r"))?"
     # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
-    rf"|(?:(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
-    rf"(?:(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
+    rf"|(?:{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
+    rf"(?:{_RANGE_AHEAD}(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
     rf"\s?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT}))"
     rf"(?P<qual>{_alt(TRAILING_QUALIFIERS)})?"
 )
 # tried only where _QUANTITY_START finds a character a quantity can start with (see _quantities);
 # text with characters beyond the BMP goes to regex, whose \d knows the newest digit blocks
 _QUANTITY = _stdlib(_QUANTITY_PATTERN)
-_CN_START = regex.compile("[零〇○一二两三四五六七八九十百千]")
 #: Characters a quantity starts with: an Arabic digit, a Chinese numeral (CN_NUMBER) or 百 of 百分之.
 _QUANTITY_START_PATTERN = "[\\d零〇○一二两三四五六七八九十百千万亿]"
 _QUANTITY_START = re.compile(_QUANTITY_START_PATTERN)
@@ -211,6 +218,9 @@ def _wide() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """``_QUANTITY_START`` and ``_QUANTITY`` compiled by regex, on first use (6 ms)."""
     return regex.compile(_QUANTITY_START_PATTERN), regex.compile(_QUANTITY_PATTERN)
 
+
+#: A character beyond the BMP (``max(text) > "\uffff"``, a tenth of the time).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 #: Sentence ends: a quantity's sentence starts after the last one before it.
 _SENTENCE_END = re.compile("[。！？；;!?\n]")
@@ -339,20 +349,22 @@ def _bound(number: str) -> Decimal | None:
 
 
 #: A quantity's value fields, read once from its match:
-#: (value, high, unit, magnitude), or ``None`` for a number that is not a quantity.
-_Number = tuple[Decimal, Decimal | None, str, str | None]
+#: (value, high, unit, magnitude, trailing qualifier), or ``None`` for a number that is not a quantity.
+_Number = tuple[Decimal, Decimal | None, str, str | None, str | None]
+#: The groups of ``_QUANTITY`` in the order ``Match.groups()`` gives them (a test checks it).
+_GROUPS = ("pnum", "phigh", "big", "bigmag", "num", "high", "mag", "unit", "qual")
+#: Chinese numerals a quantity may start with (CN_NUMBER): one alone is an enumeration (三所).
+_CN_ONE = frozenset("零〇○一二两三四五六七八九十百千")
 
 
 def _number(m: re.Match[str] | regex.Match[str]) -> _Number | None:
-    """Value, upper bound, unit and magnitude of the quantity ``m``; ``None`` if it is none."""
-    pnum, phigh, number, high_s, mag, unit, big, bigmag = m.group(
-        "pnum", "phigh", "num", "high", "mag", "unit", "big", "bigmag"
-    )
+    """Value, upper bound, unit, magnitude and qualifier of the quantity ``m``; ``None`` if it is none."""
+    pnum, phigh, big, bigmag, number, high_s, mag, unit, qual = m.groups()
     if pnum:
         number, high_s, mag, unit = pnum, phigh, None, "%"
     else:
         unit = unit.strip()
-        if len(number) == 1 and not mag and _CN_START.match(number) and _unit_kind(unit) == "count":
+        if len(number) == 1 and not mag and number in _CN_ONE and _unit_kind(unit) == "count":
             return None  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
     value = _value(number)
     if value is None:
@@ -362,7 +374,7 @@ def _number(m: re.Match[str] | regex.Match[str]) -> _Number | None:
         if shift <= 0 or value >= 10**shift:
             return None  # 3万5亿: not one number
         value = plain(value + Decimal(big.replace(",", "")).scaleb(shift))
-    return value, _bound(high_s) if high_s else None, unit, mag
+    return value, _bound(high_s) if high_s else None, unit, mag, qual
 
 
 def _unit_kind(unit: str) -> str:
@@ -408,7 +420,7 @@ def _scan(text: str) -> Iterator[_Found]:
         number = _number(m)
         if number is None:
             continue
-        value, high, unit, mag = number
+        value, high, unit, mag, qual = number
         start, end = m.span()
         if quotes is None:
             quotes = [pair for pair in _QUOTES if pair[0] in text]
@@ -423,7 +435,7 @@ def _scan(text: str) -> Iterator[_Found]:
         before = _before(text, start, floor)[1]
         floor = end
         phrase = _read(before)
-        qualifier = m.group("qual") or phrase.lead
+        qualifier = qual or phrase.lead
         hardness: Hardness | None
         if qualifier:
             hardness = _QUALIFIER_HARDNESS[qualifier]
@@ -471,7 +483,7 @@ def _indicator(text: str, start: int, end: int, core: str, sentence_start: int) 
 
 def _quantities(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """``_QUANTITY.finditer(text)``, trying the pattern only where a number can start."""
-    if text and max(text) > "\uffff":
+    if _ASTRAL.search(text):
         start_re, quantity_re = _wide()
         start, quantity = start_re.search, quantity_re.match
     else:
@@ -552,15 +564,16 @@ def extract(
     """
     anchor = ANCHORS.search(ptext)
     anchor_at = anchor.end() if anchor else len(ptext) + 1
+    default = _role(category)
     out: list[Target] = []
     for indicator, direction, value, high, unit, mag, qualifier, hardness, average, start, end, text in _scan(ptext):
         ts, te = span(base + start, base + end)
         for s in sentences:
             if s.start <= ts < s.end:
-                role = _role(s.category) or _role(category)
+                role = _role(s.category) or default
                 break
         else:
-            role = _role(category)
+            role = default
         if start >= anchor_at and not average:
             role = "target"
         if mag:
