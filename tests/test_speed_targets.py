@@ -350,3 +350,56 @@ def test_quantity_pattern_matches_plain(text: str) -> None:
 def test_quantity_pattern_cases(text: str) -> None:
     plain_ = [(m.span(), m.groups()) for m in regex.finditer(_QUANTITY_PLAIN, text)]
     assert [(m.span(), m.groups()) for m in tg._QUANTITY.finditer(text)] == plain_
+
+
+# ---------------------------------------------------------------- the phrase before a quantity
+
+_BMP = st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",))
+
+
+def test_clause_break_classes_agree_on_the_bmp() -> None:
+    # stdlib re with the White_Space table reads each BMP character as regex does
+    for c in map(chr, range(0x10000)):
+        if not 0xD800 <= ord(c) < 0xE000:
+            assert bool(tg._CLAUSE_BREAK_REVERSED.match(c)) == bool(tg._CLAUSE_BREAK.search(c)), hex(ord(c))
+            assert bool(re.fullmatch(f"[{tg._WHITE_SPACE}]", c)) == bool(regex.fullmatch(r"\s", c)), hex(ord(c))
+
+
+@given(st.one_of(_texts, _phrases, st.text(_BMP, max_size=30)), st.data())
+def test_before_reversed_matches_regex(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, pos))
+    if not tg._ASTRAL.search(text):
+        assert tg._before(text, pos, floor, text[::-1]) == tg._before(text, pos, floor)
+
+
+def test_before_cases() -> None:
+    text = "全县生产总值860亿元、增长5.1%，6,000亿元投资及约4万个就业机会，2028年可新增3万人"
+    for pos in range(len(text) + 1):
+        for floor in range(0, pos + 1, 3):
+            assert tg._before(text, pos, floor, text[::-1]) == tg._before(text, pos, floor)
+
+
+# ---------------------------------------------------------------- numbers and anchors
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=24) | st.text(alphabet="0123456789.,", max_size=12))
+def test_value_matches_amount(number: str) -> None:
+    assert repr(tg._value(number)) == repr(amount(number, None))
+
+
+@given(st.text(alphabet="主要预期目标是为：今年", max_size=12))
+def test_every_anchor_holds_mubiao(text: str) -> None:
+    assert tg.ANCHORS.search(text) is None or "目标" in text
+
+
+def test_quantity_start_spells_out_the_stdlib_digits() -> None:
+    plain_ = re.compile(tg._QUANTITY_START_PATTERN)
+    for c in map(chr, range(0x10000)):
+        if not 0xD800 <= ord(c) < 0xE000:
+            assert bool(tg._QUANTITY_START.match(c)) == bool(plain_.match(c)), hex(ord(c))
+
+
+def test_ranges() -> None:
+    assert list(tg._ranges([1, 2, 3, 5, 7, 8])) == [(1, 3), (5, 5), (7, 8)]
+    assert list(tg._ranges([])) == []
