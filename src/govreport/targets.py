@@ -213,7 +213,9 @@ ANCHORS = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为
 # none of them a separator character.
 _BIG_AHEAD = rf"(?=[\d,.]++[{''.join(sorted({m[0] for m in MAGNITUDES}))}])"
 _RANGE_SEP_CHARS = "\\-‐‑–—―~～至到"  # the first characters of _RANGE_SEP
-_RANGE_REACH = 2 * max(map(len, MAGNITUDES)) + max(map(len, UNITS)) + 1 + max(map(len, PER_UNITS)) + 1
+_MAG_LEN = max(map(len, MAGNITUDES))
+_UNIT_LEN = max(map(len, UNITS)) + len("/") + _MAG_LEN + max(map(len, PER_UNITS))  # 58万元/百亿元
+_RANGE_REACH = _MAG_LEN + _UNIT_LEN + 1  # magnitude, unit, a space: 14 characters
 _RANGE_AHEAD = rf"(?=[^{_RANGE_SEP_CHARS}]{{0,{_RANGE_REACH}}}+[{_RANGE_SEP_CHARS}])"
 _QUANTITY_PATTERN = (
     r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
