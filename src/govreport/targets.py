@@ -23,12 +23,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 import regex
 
-from .models import Category, Sentence, Target
+from .models import Category, Sentence, Target, trusted
 from .quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -46,6 +46,20 @@ def _stdlib(pattern: str) -> re.Pattern[str]:
     ``regex``'s meaning of a bare ``\\s``: Unicode White_Space, without the separators
     U+001C-U+001F that ``str.isspace`` adds. Only for patterns without ``\\s`` in a class."""
     return re.compile(pattern.replace(r"\s", r"[^\S\x1c-\x1f]"))
+
+
+def _ranges(codes: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive code points: (first, last) each."""
+    run: list[int] = []
+    for c in codes:
+        if run and c == run[1] + 1:
+            run[1] = c
+        else:
+            if run:
+                yield run[0], run[1]
+            run = [c, c]
+    if run:
+        yield run[0], run[1]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -168,6 +182,11 @@ MANNER = _words("高质量 高标准 高水平 加快 全力 大力 积极 稳�
 _CONJ = "及和与并或"
 #: What ends the phrase before a quantity; searched in reverse ((?r)) for the nearest one.
 _CLAUSE_BREAK = regex.compile(r"(?r)[，,、；;。：:！？!?\n（）()“”「」《》\[\]【】\s\d%]")
+#: regex's ``\s`` (Unicode White_Space) as a class for stdlib ``re``, whose ``\s`` adds U+001C-U+001F
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: ``_CLAUSE_BREAK`` for stdlib ``re``, searched forward in the reversed text (three times faster);
+#: for text within the BMP, where both modules' ``\d`` agree
+_CLAUSE_BREAK_REVERSED = re.compile(_CLAUSE_BREAK.pattern.replace("(?r)", "").replace(r"\s", _WHITE_SPACE))
 #: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造….
 _AFTER_DIGITS = re.compile(r"[年月日底前内起后末初]+")
 _FRAMING_RE = re.compile(rf"^(?:{_alt(FRAMING)})+")
@@ -188,22 +207,34 @@ _AVERAGE = re.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降�
 #: Anchors of this year's target list: quantities after one, in its paragraph, are targets.
 ANCHORS = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
 
+# Two lookaheads only skip what would fail anyway (a quantity's match is unchanged, and found in
+# half the time): the larger magnitude of 4兆8,530亿元 follows the whole run of digits, commas
+# and points; a range separator stands within _RANGE_REACH characters (magnitude, unit, space),
+# none of them a separator character.
+_BIG_AHEAD = rf"(?=[\d,.]++[{''.join(sorted({m[0] for m in MAGNITUDES}))}])"
+_RANGE_SEP_CHARS = "\\-‐‑–—―~～至到"  # the first characters of _RANGE_SEP
+_MAG_LEN = max(map(len, MAGNITUDES))
+_UNIT_LEN = max(map(len, UNITS)) + len("/") + _MAG_LEN + max(map(len, PER_UNITS))  # 58万元/百亿元
+_RANGE_REACH = _MAG_LEN + _UNIT_LEN + 1  # magnitude, unit, a space: 14 characters
+_RANGE_AHEAD = rf"(?=[^{_RANGE_SEP_CHARS}]{{0,{_RANGE_REACH}}}+[{_RANGE_SEP_CHARS}])"
 _QUANTITY_PATTERN = (
     r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
     r"(?:百分之(?P<pnum>" + _NUM + r")(?:(?:至|到)百分之(?P<phigh>" + _NUM + r"))?"
     # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
-    rf"|(?:(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
-    rf"(?:(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
+    rf"|(?:{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
+    rf"(?:{_RANGE_AHEAD}(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
     rf"\s?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT}))"
     rf"(?P<qual>{_alt(TRAILING_QUALIFIERS)})?"
 )
 # tried only where _QUANTITY_START finds a character a quantity can start with (see _quantities);
 # text with characters beyond the BMP goes to regex, whose \d knows the newest digit blocks
 _QUANTITY = _stdlib(_QUANTITY_PATTERN)
-_CN_START = regex.compile("[零〇○一二两三四五六七八九十百千]")
 #: Characters a quantity starts with: an Arabic digit, a Chinese numeral (CN_NUMBER) or 百 of 百分之.
 _QUANTITY_START_PATTERN = "[\\d零〇○一二两三四五六七八九十百千万亿]"
-_QUANTITY_START = re.compile(_QUANTITY_START_PATTERN)
+#: stdlib ``\d`` (str.isdecimal) spelled out as ranges of the BMP: a class of ranges alone is
+#: tested in one table lookup, ``\d`` by a Unicode database call per character scanned
+_BMP_DIGITS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _ranges(c for c in range(0x10000) if chr(c).isdecimal()))
+_QUANTITY_START = re.compile(_QUANTITY_START_PATTERN.replace("\\d", _BMP_DIGITS))
 
 
 @cache
@@ -211,6 +242,9 @@ def _wide() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """``_QUANTITY_START`` and ``_QUANTITY`` compiled by regex, on first use (6 ms)."""
     return regex.compile(_QUANTITY_START_PATTERN), regex.compile(_QUANTITY_PATTERN)
 
+
+#: A character beyond the BMP (``max(text) > "\uffff"``, a tenth of the time).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 #: Sentence ends: a quantity's sentence starts after the last one before it.
 _SENTENCE_END = re.compile("[。！？；;!?\n]")
@@ -271,16 +305,26 @@ def _strip(phrase: str) -> str:
     return phrase
 
 
-def _before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
-    """Start and text of the phrase before ``pos`` up to the clause break (not before ``floor``)."""
+def _before(text: str, pos: int, floor: int = 0, reverse: str | None = None) -> tuple[int, str]:
+    """Start and text of the phrase before ``pos`` up to the clause break (not before ``floor``).
+
+    ``reverse`` is ``text[::-1]`` for text within the BMP: the break is then found by stdlib ``re``.
+    """
     start = pos
     # 国防预算达 GDP 3%: a ratio base between verb and number
     end = text[pos - 1] if pos > floor else ""  # a gap ends in a space or a capital letter
     gap = _GAP.search(text, max(floor, pos - _GAP_REACH), pos) if end.isspace() or "A" <= end <= "Z" else None
     if gap:
         start = gap.start()
-    brk = _CLAUSE_BREAK.search(text, floor, start) if start > floor else None
-    start = brk.end() if brk else floor
+    if start <= floor:
+        start = floor
+    elif reverse is None:
+        brk = _CLAUSE_BREAK.search(text, floor, start)
+        start = brk.end() if brk else floor
+    else:  # the last break before start is the first after len - start in the reversed text
+        n = len(text)
+        rbrk = _CLAUSE_BREAK_REVERSED.search(reverse, n - start, n - floor)
+        start = n - rbrk.start() if rbrk else floor
     if start == floor and floor > 0:
         # right after the previous quantity: 6,000亿元投资及约4万个就业机会
         cut = max(text.rfind(c, start, pos) for c in _CONJ)
@@ -295,29 +339,105 @@ def _tail(before: str) -> re.Match[str] | None:
     return _TAIL.search(before, max(0, len(before) - _TAIL_REACH))
 
 
-def _indicator(
-    text: str,
-    m: re.Match[str] | regex.Match[str],
-    before: str,
-    tail: re.Match[str] | None,
-    sentence_start: int,
-    previous: str | None,
-) -> str | None:
+class _Phrase(NamedTuple):
+    """What the phrase before a quantity says, whatever surrounds it (see :func:`_read`)."""
+
+    direction: Direction | None
+    lead: str | None  # a leading qualifier: 不低于, 力争
+    core: str  # the phrase stripped of framing words, links and the verb ("" if nothing is left)
+    named: bool  # the core names the indicator (it is not empty nor a bare verb)
+    average: bool  # 年均增长: a yearly average
+
+
+@lru_cache(maxsize=4096)
+def _read(before: str) -> _Phrase:
+    """Direction, leading qualifier and indicator core of the phrase ``before`` a quantity.
+
+    A pure function of the phrase, cached: reports repeat their phrases (比上年增长, 新增就业).
+
+    >>> _read("今年力争生产总值比上年增长")
+    _Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False)
+    """
+    tail = _tail(before)
+    dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
     core = _strip((before[: tail.start()] if tail else before).strip())
-    if core and not _VERB_ONLY.match(core):
-        return core
-    after = _AFTER.match(text, m.end())
-    if after:
-        return after.group("run")
-    if core:
-        # a bare verb: 今年先发行1万亿元 refers back to the object of an earlier 发行…
-        obj = regex.search(regex.escape(core[-2:]) + r"(\p{Han}{2,12})", text[sentence_start : m.start()])
-        return obj.group(1) if obj else core
-    return previous
+    return _Phrase(
+        direction=DIRECTIONS.get(dir_word or "") or _noun_direction(before),
+        lead=tail.group("lead") if tail else None,
+        core=core,
+        named=bool(core) and not _VERB_ONLY.match(core),
+        average="年均" in before and _AVERAGE.search(before) is not None,
+    )
+
+
+def _value(number: str) -> Decimal | None:
+    """``amount(number, None)``: at once for ASCII digits (already exact), else cached."""
+    if number.isdigit() and number.isascii() and len(number) <= 20:
+        return Decimal(number)
+    return _amount(number)
+
+
+@lru_cache(maxsize=4096)
+def _amount(number: str) -> Decimal | None:
+    """``amount(number, None)``, cached: the same few numbers recur (5.5%, 1.8%, 十六点四)."""
+    return amount(number, None)
+
+
+@lru_cache(maxsize=4096)
+def _bound(number: str) -> Decimal | None:
+    """``parse_value(number)``, cached: the upper bound of a range, as written (5.50 stays 5.50)."""
+    return parse_value(number)
+
+
+#: A quantity's value fields, read once from its match:
+#: (value, high, unit, magnitude, trailing qualifier), or ``None`` for a number that is not a quantity.
+_Number = tuple[Decimal, Decimal | None, str, str | None, str | None]
+#: The groups of ``_QUANTITY`` in the order ``Match.groups()`` gives them (a test checks it).
+_GROUPS = ("pnum", "phigh", "big", "bigmag", "num", "high", "mag", "unit", "qual")
+#: Chinese numerals a quantity may start with (CN_NUMBER): one alone is an enumeration (三所).
+_CN_ONE = frozenset("零〇○一二两三四五六七八九十百千")
+
+
+def _number(m: re.Match[str] | regex.Match[str]) -> _Number | None:
+    """Value, upper bound, unit, magnitude and qualifier of the quantity ``m``; ``None`` if it is none."""
+    pnum, phigh, big, bigmag, number, high_s, mag, unit, qual = m.groups()
+    if pnum:
+        number, high_s, mag, unit = pnum, phigh, None, "%"
+    else:
+        unit = unit.strip()
+        if len(number) == 1 and not mag and number in _CN_ONE and _unit_kind(unit) == "count":
+            return None  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
+    value = _value(number)
+    if value is None:
+        return None
+    if big:
+        shift = MAGNITUDES[bigmag] - MAGNITUDES.get(mag or "", 0)
+        if shift <= 0 or value >= 10**shift:
+            return None  # 3万5亿: not one number
+        value = plain(value + Decimal(big.replace(",", "")).scaleb(shift))
+    return value, _bound(high_s) if high_s else None, unit, mag, qual
 
 
 def _unit_kind(unit: str) -> str:
     return UNITS.get(unit.split("/")[0], "measure")
+
+
+#: A quantity as :func:`_scan` yields it: the fields of :class:`RawTarget` (start and end in
+#: ``text``) and the matched text.
+_Found = tuple[
+    str | None,
+    Direction | None,
+    Decimal,
+    Decimal | None,
+    str,
+    str | None,
+    str | None,
+    Hardness | None,
+    bool,
+    int,
+    int,
+    str,
+]
 
 
 def find(text: str, base: int = 0) -> list[RawTarget]:
@@ -326,68 +446,92 @@ def find(text: str, base: int = 0) -> list[RawTarget]:
     >>> [(t.indicator, t.value, t.high, t.unit) for t in find("新增省级特色高中3―5所，“十四五”时期建设5号线")]
     [('新增省级特色高中', Decimal('3'), Decimal('5'), '所')]
     """
-    found: list[RawTarget] = []
+    return [RawTarget(*q[:9], start=base + q[9], end=base + q[10]) for q in _scan(text)]
+
+
+def _scan(text: str) -> Iterator[_Found]:
+    """The quantities of ``text`` with everything :func:`find` reports about them."""
     sentence_start = 0
     previous: str | None = None
     floor = 0  # the phrase before a quantity never reaches into the previous one
     ends: list[int] | None = None
-    for m in _quantities(text):
-        if m.group("pnum"):
-            number, high_s, mag, unit = m.group("pnum"), m.group("phigh"), None, "%"
-        else:
-            number, high_s, mag, unit = m.group("num"), m.group("high"), m.group("mag"), m.group("unit")
-            unit = unit.strip()
-            if _CN_START.match(number) and len(number) == 1 and not mag and _unit_kind(unit) == "count":
-                continue  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
-        value = amount(number, None)
-        if value is None:
+    quotes: list[tuple[str, str]] | None = None  # the quotation marks the text holds
+    cues: list[tuple[str, Hardness]] | None = None  # the hardness cues the text holds
+    wide = _ASTRAL.search(text) is not None
+    reverse: str | None = None  # the text reversed, for _before
+    for m in _quantities(text, wide):
+        number = _number(m)
+        if number is None:
             continue
-        if m.group("big"):
-            shift = MAGNITUDES[m.group("bigmag")] - MAGNITUDES.get(mag or "", 0)
-            if shift <= 0 or value >= 10**shift:
-                continue  # 3万5亿: not one number
-            value = plain(value + Decimal(m.group("big").replace(",", "")).scaleb(shift))
-        high = parse_value(high_s) if high_s else None
-        if _inside_short_quote(text, m.start(), m.end()):
+        value, high, unit, mag, qual = number
+        start, end = m.span()
+        if quotes is None:
+            quotes = [pair for pair in _QUOTES if pair[0] in text]
+        if quotes and _inside_short_quote(text, start, end, quotes):
             continue  # “3+N”, “两个一百年”: a name in quotation marks
         if ends is None:
             ends = [e.start() for e in _SENTENCE_END.finditer(text)]
-        i = bisect_left(ends, m.start())
+        i = bisect_left(ends, start)
         cut = ends[i - 1] if i else -1
         if cut + 1 > sentence_start:
             sentence_start, previous = cut + 1, None
-        _, before = _before(text, m.start(), floor)
-        floor = m.end()
-        tail = _tail(before)
-        dir_word = (tail.group("dir2") or tail.group("dir")) if tail else None
-        lead = tail.group("lead") if tail else None
-        qualifier = m.group("qual") or lead
-        # hardness cues (确保, 力争) govern their own clause: look back a clause's length at most,
-        # which also keeps a sentence without punctuation linear
-        hardness = _hardness(qualifier, high, text[max(sentence_start, m.start() - _CLAUSE) : m.start()])
-        indicator = _indicator(text, m, before, tail, sentence_start, previous) or None
+        if reverse is None and not wide:
+            reverse = text[::-1]
+        before = _before(text, start, floor, reverse)[1]
+        floor = end
+        phrase = _read(before)
+        qualifier = qual or phrase.lead
+        hardness: Hardness | None
+        if qualifier:
+            hardness = _QUALIFIER_HARDNESS[qualifier]
+        elif high is not None:
+            hardness = "soft"  # a range is a corridor, not a floor
+        else:
+            if cues is None:
+                cues = [cue for cue in HARDNESS_CUES.items() if cue[0] in text]
+            # cues (确保, 力争) govern their own clause: look back a clause's length at most,
+            # which also keeps a sentence without punctuation linear
+            hardness = _hardness(cues, text[max(sentence_start, start - _CLAUSE) : start]) if cues else None
+        if phrase.named:
+            indicator: str | None = phrase.core
+        else:
+            indicator = _indicator(text, start, end, phrase.core, sentence_start) or previous
         previous = indicator
-        found.append(
-            RawTarget(
-                indicator=indicator,
-                direction=DIRECTIONS.get(dir_word or "") or _noun_direction(before),
-                value=value,
-                high=high,
-                unit=unit,
-                magnitude=mag,
-                qualifier=qualifier,
-                hardness=hardness,
-                average="年均" in before and _AVERAGE.search(before) is not None,
-                start=base + m.start(),
-                end=base + m.end(),
-            )
+        yield (
+            indicator,
+            phrase.direction,
+            value,
+            high,
+            unit,
+            mag,
+            qualifier,
+            hardness,
+            phrase.average,
+            start,
+            end,
+            m.group(),
         )
-    return found
 
 
-def _quantities(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
-    """``_QUANTITY.finditer(text)``, trying the pattern only where a number can start."""
-    if text and max(text) > "\uffff":
+def _indicator(text: str, start: int, end: int, core: str, sentence_start: int) -> str | None:
+    """The indicator of a quantity whose phrase names none: the noun after it, or the object
+    of an earlier use of the bare verb ``core``; ``None`` if neither is found."""
+    after = _AFTER.match(text, end)
+    if after:
+        return after.group("run")
+    if core:
+        # a bare verb: 今年先发行1万亿元 refers back to the object of an earlier 发行…
+        obj = regex.search(regex.escape(core[-2:]) + r"(\p{Han}{2,12})", text[sentence_start:start])
+        return obj.group(1) if obj else core
+    return None
+
+
+def _quantities(text: str, wide: bool | None = None) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """``_QUANTITY.finditer(text)``, trying the pattern only where a number can start.
+
+    ``wide`` says whether ``text`` holds a character beyond the BMP (looked up if not given).
+    """
+    if _ASTRAL.search(text) if wide is None else wide:
         start_re, quantity_re = _wide()
         start, quantity = start_re.search, quantity_re.match
     else:
@@ -414,25 +558,26 @@ def _noun_direction(before: str) -> Direction | None:
 
 #: how far back a hardness cue may stand from its number (a long clause)
 _CLAUSE = 40
+#: a quantity's qualifier decides its hardness
+_QUALIFIER_HARDNESS: dict[str, Hardness] = {**TRAILING_QUALIFIERS, **LEADING_QUALIFIERS}
 
 
-def _hardness(qualifier: str | None, high: Decimal | None, context: str) -> Hardness | None:
-    if qualifier in TRAILING_QUALIFIERS:
-        return TRAILING_QUALIFIERS[qualifier]
-    if qualifier in LEADING_QUALIFIERS:
-        return LEADING_QUALIFIERS[qualifier]
-    if high is not None:
-        return "soft"  # a range is a corridor, not a floor
-    for cue, hardness in HARDNESS_CUES.items():
+def _hardness(cues: Iterable[tuple[str, Hardness]], context: str) -> Hardness | None:
+    """The hardness of the first of ``cues`` (in table order) that ``context`` holds."""
+    for cue, hardness in cues:
         if cue in context:
             return hardness
     return None
 
 
-def _inside_short_quote(text: str, start: int, end: int) -> bool:
+#: quotation marks around a slogan: (open, close)
+_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
+
+
+def _inside_short_quote(text: str, start: int, end: int, quotes: Iterable[tuple[str, str]] = _QUOTES) -> bool:
     """Whether ``[start, end)`` sits in a quotation of at most 8 characters (a slogan)."""
     lo = start - 8 if start > 8 else 0
-    for open_, close in ("“”", "「」", '""'):
+    for open_, close in quotes:
         left = text.rfind(open_, lo, start)
         if left < 0 or close in text[left + 1 : start]:
             continue
@@ -465,36 +610,41 @@ def extract(
     in original offsets), else from the paragraph's ``category``; quantities after a
     主要预期目标是… anchor are targets whatever the sentence looks like.
     """
-    anchor = ANCHORS.search(ptext)
+    anchor = ANCHORS.search(ptext) if "目标" in ptext else None  # every anchor holds 目标
     anchor_at = anchor.end() if anchor else len(ptext) + 1
+    default = _role(category)
+    roles: list[tuple[int, int, Literal["target", "result"] | None]] | None = None  # per sentence
     out: list[Target] = []
-    for t in find(ptext, base):
-        ts, te = span(t.start, t.end)
-        sentence = next((s for s in sentences if s.start <= ts < s.end), None)
-        role = _role(sentence.category if sentence else category) or _role(category)
-        if t.start - base >= anchor_at and not t.average:
+    for indicator, direction, value, high, unit, mag, qualifier, hardness, average, start, end, text in _scan(ptext):
+        ts, te = span(base + start, base + end)
+        if roles is None:
+            roles = [(s.start, s.end, _role(s.category) or default) for s in sentences]
+        role = default
+        for s_start, s_end, s_role in roles:
+            if s_start <= ts < s_end:
+                role = s_role
+                break
+        if start >= anchor_at and not average:
             role = "target"
-        value, high, unit = t.value, t.high, t.unit
-        if t.magnitude:
+        if mag:
             if base_units:
-                value = amount(str(value), t.magnitude) or value
-                high = amount(str(high), t.magnitude) if high is not None else None
+                value = amount(str(value), mag) or value
+                high = amount(str(high), mag) if high is not None else None
             else:
-                unit = t.magnitude + unit
-        out.append(
-            Target(
-                indicator=t.indicator,
-                direction=t.direction,
-                value=value,
-                high=high,
-                unit=unit,
-                qualifier=t.qualifier,
-                hardness=t.hardness,
-                role=role,
-                average=t.average,
-                text=ptext[t.start - base : t.end - base],
-                start=ts,
-                end=te,
-            )
-        )
+                unit = mag + unit
+        values = {
+            "start": ts,
+            "end": te,
+            "indicator": indicator,
+            "direction": direction,
+            "value": value,
+            "high": high,
+            "unit": unit,
+            "qualifier": qualifier,
+            "hardness": hardness,
+            "role": role,
+            "average": average,
+            "text": text,
+        }
+        out.append(trusted(Target, values))  # every field given, each of its type: no validation needed
     return out
