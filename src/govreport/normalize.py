@@ -13,8 +13,10 @@ until nothing changes (at most a few rounds), so normalisation is idempotent.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -137,6 +139,18 @@ _OPENERS, _CLOSERS = "「『《（(“", "」』》）)”"
 _OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
 # a page number alone on a line: 12, - 12 -, 第12页
 _PAGE_NUMBER = regex.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|第\s*\d{1,4}\s*页")
+# A run of lines join_layout passes over without a decision (most lines): blank lines, and
+# lines that end a sentence with no bracket opened in them, followed by a line that starts
+# like running text (not blank, not a continuation sign, not a page number alone).
+_BLANK = r"[^\S\n]"  # whitespace within a line
+_PAGE_LINE = _PAGE_NUMBER.pattern.replace(r"\s", _BLANK)  # the same, kept within its line
+_SETTLED = re.compile(  # from a line start only (^), so that a scan stays linear
+    rf"^(?:{_BLANK}*\n"
+    rf"|[^\n{re.escape(_OPENERS)}]*[{re.escape(_SENT_END)}]{_BLANK}*\n"
+    rf"(?={_BLANK}*[^\s{re.escape(_CONTINUES)}])"
+    rf"(?!{_BLANK}*(?:{_PAGE_LINE}){_BLANK}*(?:\n|\Z)))+",
+    re.MULTILINE,
+)
 
 
 def join_layout(text: str) -> list[Edit]:
@@ -154,16 +168,24 @@ def join_layout(text: str) -> list[Edit]:
 
     edits: list[Edit] = []
     lines = text.split("\n")
-    starts: list[int] = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
     n = len(lines)
-    wrap = _wrap_width(lines)
+    wrap = _LazyWrap(lines)
+    headings: dict[int, bool] = {}
+
+    def is_heading(k: int) -> bool:  # a joined line is asked again as the first of the next pair
+        if k not in headings:
+            headings[k] = looks_like_heading(lines[k])
+        return headings[k]
+
     i = 0
     continuing = False
     while i < n - 1:
+        settled = _SETTLED.match(text, starts[i])
+        if settled is not None:  # lines that neither join nor hold a page number
+            i += text.count("\n", settled.start(), settled.end())
+            continuing = False
+            continue
         line = lines[i].rstrip()
         if not line.strip():
             i += 1
@@ -179,7 +201,7 @@ def join_layout(text: str) -> list[Edit]:
             break
         nxt = lines[j].strip()
         joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
-        if not joined or looks_like_heading(line) or looks_like_heading(nxt):
+        if not joined or is_heading(i) or is_heading(j):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
                 edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
@@ -200,7 +222,21 @@ def join_layout(text: str) -> list[Edit]:
     return edits
 
 
-def _joins(line: str, nxt: str, wrap: int | None, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
+class _LazyWrap:
+    """The lines' wrap width (:func:`_wrap_width`), worked out the first time it is needed."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines: list[str] | None = lines
+        self._width: int | None = None
+
+    def get(self) -> int | None:
+        if self._lines is not None:
+            self._width = _wrap_width(self._lines)
+            self._lines = None
+        return self._width
+
+
+def _joins(line: str, nxt: str, wrap: _LazyWrap, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``line`` left open."""
     if nxt[0] in _CONTINUES and not blank_gap:
         return True
@@ -239,13 +275,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     >>> _wrap_width(["一" * 80, "二" * 120, "三" * 45]) is None
     True
     """
-    counts: dict[int, int] = {}
-    total = 0
-    for line in lines:
-        n = len(line.strip())
-        if n >= _MIN_WRAPPED:
-            counts[n] = counts.get(n, 0) + 1
-            total += 1
+    counts = Counter(n for n in map(len, map(str.strip, lines)) if n >= _MIN_WRAPPED)  # in first-seen order
+    total = counts.total()
     if not counts:
         return None
     width, hits = max(
@@ -255,7 +286,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if hits >= 5 and hits * 4 >= total else None
 
 
-def _bodyish(line: str, wrap: int | None) -> bool:
+def _bodyish(line: str, lazy_wrap: _LazyWrap) -> bool:
     """Long enough to be a wrapped body line rather than a title or subhead.
 
     In hard-wrapped text a wrapped line fills most of the column; elsewhere a
@@ -265,6 +296,7 @@ def _bodyish(line: str, wrap: int | None) -> bool:
     from .outline import MAX_SUBHEAD
 
     n = len(line.strip())
+    wrap = lazy_wrap.get()
     if wrap is not None:
         return n >= 0.8 * wrap
     return n > MAX_SUBHEAD

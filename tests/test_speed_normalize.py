@@ -1,0 +1,321 @@
+"""Fast paths of decoding and normalisation give what the plain code gave (issue #8).
+
+Each optimisation keeps its plain reference here, and a property or table test says
+both agree on positive and negative cases alike.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govreport import furniture
+from govreport.offsets import Edit
+from govreport.outline import MAX_SUBHEAD, looks_like_heading
+
+nz = importlib.import_module("govreport.normalize")  # the module (the package exports a function of that name)
+
+# pieces that make page furniture and near misses: keywords of the rules, names, digits,
+# dates, brackets, dots, blanks and line breaks (several in a row make blank lines)
+_PIECES = (
+    "■",
+    "□",
+    "图为",
+    "<img src=a>",
+    "<figure>",
+    "</figure>",
+    "![a](b)",
+    "[链接](http://x)",
+    "本报记者",
+    "通讯员",
+    "记者",
+    "王凯",
+    " ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r",
+    "\u2028",
+    "市长",
+    "国务院总理",
+    "书记",
+    "李 强",
+    "摄",
+    "拍摄",
+    "修相科",
+    "主编",
+    "编辑",
+    "第",
+    "556",
+    "期",
+    "日",
+    "年",
+    "月",
+    "2024",
+    "１２",
+    "阅读",
+    "(51938)",
+    "浏览次数",
+    "来源：",
+    "时间",
+    "客户端:",
+    "ICP备",
+    "网站地图",
+    "打印",
+    "【",
+    "】",
+    "|",
+    "免责声明",
+    "本站",
+    "字号",
+    "....",
+    "。",
+    "…",
+    "·",
+    "届第",
+    "会期",
+    "港区",
+    "鸟瞰",
+    "本作品",
+    "公有领域",
+    "相关链接",
+    "---",
+    "***",
+    "标题：",
+    "正文：",
+    "http://a",
+    "全年新增就业4万人",
+    "，",
+    "增长",
+)
+_pieces = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+# short lines of a few pieces each: bylines and captions over several lines, blank lines
+_lines = st.lists(st.lists(st.sampled_from(_PIECES), max_size=4).map("".join), max_size=8).map("\n".join)
+_furniture_texts = st.one_of(_pieces, _lines)
+
+
+def _find_reference(text: str) -> list[Edit]:
+    """furniture.find as first written: both passes try every line start (finditer)."""
+    f = furniture
+    spans: list[tuple[int, int, str]] = []
+    taken_to = 0
+    matches = [(m, f.BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in f._BLOCKS.finditer(text)]
+    for rule, pattern in f._AT_END:
+        found = pattern.search(text, max(0, len(text) - f._TAIL))
+        if found:
+            matches.append((found, rule))
+    for m, rule in sorted(matches, key=lambda x: x[0].start()):
+        if rule.keep is not None and not rule.keep(m.group()):
+            continue
+        a, b = f._trim(text, m.start(), m.end())
+        if a < b and a >= taken_to:
+            spans.append((a, b, rule.kind))
+            taken_to = b
+    blocks = iter(spans)
+    edits = [Edit(a, b, "", kind) for a, b, kind in spans]
+    nxt = next(blocks, None)
+    for m in f._LINES.finditer(text):
+        while nxt is not None and nxt[1] <= m.start():
+            nxt = next(blocks, None)
+        if nxt is not None and nxt[0] < m.end():
+            continue
+        a, b = f._trim(text, m.start(), m.end())
+        if a < b:
+            edits.append(Edit(a, b, "", f.LINE_RULES[int(str(m.lastgroup)[1:])].kind))
+    edits.sort()
+    return edits
+
+
+# ---------------------------------------------------------------- furniture hints
+
+
+@given(_furniture_texts)
+def test_furniture_matches_reference(text: str) -> None:
+    assert furniture.find(text) == _find_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京\n本报记者 王凯",  # the byline's [^，。,]{0,20} takes in the short line before it
+        "正文。\n北京\n本报记者 王凯",
+        "正文。\n一二\n\n记者 王凯",
+        "  \n\t\n本报记者 王凯\n全年新增就业4万人。",
+        "一二三四五六七八九十一二三四五六七八九十\n记者 王凯",  # 21 characters back: too far
+        "国务院总理\n李 强\n",
+        "港区鸟瞰\n\n全年新增就业4万人。",
+        "全年新增就业4万人。\n\n港区鸟瞰",
+        "---\ntitle: a\n---\n正文",
+        "标题：报告\n发文单位：市政府\n正文：\n全年",
+        "2024年 3 月 5 日\n第 556 期\n......\n",
+        "全年新增就业4万人。\n本作品属于公有领域。",
+        "<img src=a\n>\n<figure>\n图\n</figure>正文",
+        "全年新增就业4万人。本报记者 戴冰摄\n修相科 摄\n拍摄",
+        "全年新增就业4万人。\n",
+        "",
+    ],
+)
+def test_furniture_cases(text: str) -> None:
+    assert furniture.find(text) == _find_reference(text)
+
+
+def test_every_rule_has_a_hint_its_matches_contain() -> None:
+    # every rule but the end-of-text one is prefiltered; its own examples hold a hint, body text none
+    samples = ["■ 港区", "图为港区", "□北宣", "修相科 摄", "第556期", "2024年3月5日", "立法院第11届第3会期"]
+    samples += ["2024-01-01 阅读 (51938)", "主编 赵波 美编 李飞", "来源：北京日报", "北京市市长 殷勇", "……。。"]
+    for rule in (*furniture.BLOCK_RULES, *furniture.LINE_RULES):
+        assert rule.hint or rule.at_end, rule.comment
+    for sample in samples:
+        assert furniture.classify_line(sample) is not None
+        assert furniture._candidates("正文。\n" + sample, furniture._HINTS) == [0, 4]
+    assert furniture._candidates("正文。\n全年新增就业4万人，增长5%。\n年末", furniture._HINTS) == [0]
+
+
+def test_words_are_keyed_on_their_rarest_character() -> None:
+    assert furniture._keyed("新貌") == "貌(?<=新貌)"
+    assert furniture._keyed("摄") == "摄"
+    assert furniture._keyed("ICP备") == "备(?<=ICP备)"
+
+
+# ---------------------------------------------------------------- join_layout
+
+
+def _wrap_width_reference(lines: list[str]) -> int | None:
+    """normalize._wrap_width as first written: a loop filling a dict."""
+    counts: dict[int, int] = {}
+    total = 0
+    for line in lines:
+        n = len(line.strip())
+        if n >= nz._MIN_WRAPPED:
+            counts[n] = counts.get(n, 0) + 1
+            total += 1
+    if not counts:
+        return None
+    width, hits = max(
+        ((w, counts.get(w - 1, 0) + c + counts.get(w + 1, 0)) for w, c in counts.items()), key=lambda x: x[1]
+    )
+    return width if hits >= 5 and hits * 4 >= total else None
+
+
+def _joins_reference(
+    line: str, nxt: str, wrap: int | None, *, blank_gap: bool, page_break: bool, continuing: bool
+) -> bool:
+    if nxt[0] in nz._CONTINUES and not blank_gap:
+        return True
+    if line[-1] in nz._SENT_END and not nz._unclosed(line):
+        return False
+    if page_break or line[-1] in nz._MID_SENTENCE:
+        return True
+    if blank_gap:
+        return False
+    n = len(line.strip())
+    bodyish = n >= 0.8 * wrap if wrap is not None else n > MAX_SUBHEAD
+    return continuing or bodyish or nz._unclosed(line)
+
+
+def _join_layout_reference(text: str) -> list[Edit]:
+    """normalize.join_layout as first written: every line visited, the wrap width worked out first."""
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    n = len(lines)
+    wrap = _wrap_width_reference(lines)
+    i = 0
+    continuing = False
+    while i < n - 1:
+        line = lines[i].rstrip()
+        if not line.strip():
+            i += 1
+            continuing = False
+            continue
+        j = i + 1
+        pages: list[int] = []
+        while j < n and (not lines[j].strip() or nz._PAGE_NUMBER.fullmatch(lines[j].strip())):
+            if lines[j].strip():
+                pages.append(j)
+            j += 1
+        if j >= n:
+            break
+        nxt = lines[j].strip()
+        joined = _joins_reference(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
+        if not joined or looks_like_heading(line) or looks_like_heading(nxt):
+            for k in pages:
+                s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+                edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
+            i = j
+            continuing = False
+            continue
+        a = starts[i] + len(line)
+        b = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
+        for k in pages:
+            s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+            e = s + len(lines[k].strip())
+            edits.append(Edit(a, s, ""))
+            edits.append(Edit(s, e, "", "page_number"))
+            a = e
+        edits.append(Edit(a, b, ""))
+        continuing = True
+        i = j
+    return edits
+
+
+# line pieces: sentence ends, open clauses, brackets, continuation signs, page numbers,
+# headings, odd whitespace (U+3000, U+001C, NEL, CR) and long body text for the wrap width
+_LAYOUT_PIECES = (
+    "全年新增就业4万人",
+    "一二三四五六七八九十一二三四",
+    "。",
+    "，",
+    "、",
+    "：",
+    "；",
+    "！",
+    "…",
+    "”",
+    "“",
+    "「国",
+    "家」",
+    "《条例》",
+    "（",
+    "）",
+    "(",
+    ")",
+    "一、",
+    "（一）",
+    "1.",
+    "12",
+    "- 3 -",
+    "第 4 页",
+    "第一章",
+    "-",
+    "５",
+    " ",
+    "\t",
+    "\u3000",
+    "\x1c",
+    "\x85",
+    "\r",
+    "\n",
+    "\n\n",
+)
+_layout_lines = st.lists(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=6).map("".join), max_size=12)
+
+
+@given(st.one_of(_layout_lines.map("\n".join), st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=40).map("".join)))
+def test_join_layout_matches_reference(text: str) -> None:
+    assert nz.join_layout(text) == _join_layout_reference(text)
+
+
+@given(_layout_lines, st.integers(min_value=0, max_value=30))
+def test_join_layout_wrapped_matches_reference(lines: list[str], width: int) -> None:
+    # hard-wrapped text: many lines of one width, so the wrap width decides
+    text = "\n".join(["经济" * width + "，"] * 6 + lines + ["发展" * width] * 3)
+    assert nz.join_layout(text) == _join_layout_reference(text)
+    assert nz._wrap_width(text.split("\n")) == _wrap_width_reference(text.split("\n"))
