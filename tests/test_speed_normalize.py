@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import furniture
-from govreport.offsets import Edit
+from govreport import furniture, script
+from govreport.offsets import Edit, OffsetMap, apply_edits
 from govreport.outline import MAX_SUBHEAD, looks_like_heading
 
 nz = importlib.import_module("govreport.normalize")  # the module (the package exports a function of that name)
@@ -319,3 +319,116 @@ def test_join_layout_wrapped_matches_reference(lines: list[str], width: int) -> 
     text = "\n".join(["经济" * width + "，"] * 6 + lines + ["发展" * width] * 3)
     assert nz.join_layout(text) == _join_layout_reference(text)
     assert nz._wrap_width(text.split("\n")) == _wrap_width_reference(text.split("\n"))
+
+
+# ---------------------------------------------------------------- apply_edits
+
+
+def _apply_edits_reference(text: str, edits: list[Edit], omap: OffsetMap) -> tuple[str, OffsetMap]:
+    """offsets.apply_edits as first written: every kept run walked through OffsetMap.slice."""
+    if not edits:
+        return text, omap
+    parts: list[str] = []
+    dst: list[int] = []
+    s0: list[int] = []
+    s1: list[int] = []
+    pos = 0
+    out_len = 0
+
+    def emit(n: int, a: int, b: int) -> None:
+        nonlocal out_len
+        if n <= 0:
+            return
+        if dst and s1[-1] == a and out_len - dst[-1] == s1[-1] - s0[-1] and n == b - a:
+            s1[-1] = b
+        else:
+            dst.append(out_len)
+            s0.append(a)
+            s1.append(b)
+        out_len += n
+
+    for e in edits:
+        if e.start > pos:
+            parts.append(text[pos : e.start])
+            for n, a, b in omap.slice(pos, e.start):
+                emit(n, a, b)
+        if e.new:
+            parts.append(e.new)
+            a, b = omap.span(e.start, e.end)
+            if len(e.new) == e.end - e.start:
+                for n, x, y in omap.slice(e.start, e.end):
+                    emit(n, x, y)
+            else:
+                emit(len(e.new), a, b)
+        pos = e.end
+    if pos < len(text):
+        parts.append(text[pos:])
+        for n, a, b in omap.slice(pos, len(text)):
+            emit(n, a, b)
+    if not dst:
+        return "".join(parts), OffsetMap([], [], [], 0, omap.src_length)
+    return "".join(parts), OffsetMap(dst, s0, s1, out_len, omap.src_length)
+
+
+def _state(m: OffsetMap) -> tuple[object, ...]:
+    return (m._dst, m._src_start, m._src_end, m._shift, m.length, m.src_length)
+
+
+@st.composite
+def _edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        new = draw(st.sampled_from(["", "x", "yz", "=" * (b - a)]))
+        edits.append(Edit(a, b, new, draw(st.sampled_from([None, "caption"]))))
+    return edits
+
+
+@given(st.text(alphabet="ab\n经济", max_size=30), st.data())
+def test_apply_edits_matches_reference(text: str, data: st.DataObject) -> None:
+    # three rounds of edits, each composed onto the map the previous round left
+    omap = ref_map = OffsetMap.identity(len(text))
+    ref_text = text
+    for _ in range(3):
+        edits = data.draw(_edit_lists(text))
+        text, omap = apply_edits(text, edits, omap)
+        ref_text, ref_map = _apply_edits_reference(ref_text, edits, ref_map)
+        assert text == ref_text
+        assert _state(omap) == _state(ref_map)
+
+
+# ---------------------------------------------------------------- Traditional lines
+
+
+def _convert_lines_reference(text: str) -> list[tuple[int, int, str]]:
+    """normalize.to_simplified as first written: every line searched, then converted alone."""
+    edits = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and script.has_traditional(line):
+            new = script.convert(line)
+            if new != line:
+                edits.append((pos, pos + len(line), new))
+        pos += len(line) + 1
+    return edits
+
+
+# Traditional-only characters, phrase keys (乾隆, 一目瞭然, 傢俱), a character of several
+# readings (著), variants the table changes that are not Traditional-only (緼), an astral
+# character the table maps (𠁞), Simplified text and line breaks
+_TRAD_PIECES = "經濟發展乾隆坤一目瞭然傢俱著覆藉麼干里後臺緼苧𠁞，。 \n\n经济"
+
+
+@given(st.text(alphabet=_TRAD_PIECES, max_size=40))
+def test_convert_lines_matches_reference(text: str) -> None:
+    assert script.convert_lines(text) == _convert_lines_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["經濟發展\n一目瞭然的經濟\n经济", "乾隆年間\n\n國內生產總值增長5%", "緼苧\n經濟", "𠁞經濟\n發展", "", "\n"],
+)
+def test_convert_lines_cases(text: str) -> None:
+    assert script.convert_lines(text) == _convert_lines_reference(text)
+    fast = script._fast()
+    assert fast is not None and fast.one_for_one  # the fast path is the one taken

@@ -118,15 +118,7 @@ def to_simplified(text: str) -> list[Edit]:
 
     if not script.has_traditional(text):
         return []
-    edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line and script.has_traditional(line):
-            new = script.convert(line)
-            if new != line:
-                edits.append(Edit(pos, pos + len(line), new))
-        pos += len(line) + 1
-    return edits
+    return [Edit(a, b, new) for a, b, new in script.convert_lines(text)]
 
 
 def strip_furniture(text: str) -> list[Edit]:
