@@ -328,25 +328,33 @@ def _keyed(word: str) -> str:
     return re.escape(word[i]) + behind + re.escape(word[i + 1 :])
 
 
+#: a hint keyed on a character ranked above this (a common one, 市 总 众 …) is scanned apart
+_COMMON_KEY = 300
+
+
 def _hints(rules: tuple[Rule, ...]) -> tuple[list[re.Pattern[str]], int]:
     """Patterns finding the rules' hints, and the longest reach.
 
     stdlib re skips ahead to the next position holding the first character of an
     alternative when every alternative opens with a plain character: words are
     keyed on their rarest character for that (those of a rule with a reach keep
-    their first, so that the reach counts from the word), other hint patterns
-    each get a pattern of their own.
+    their first, so that the reach counts from the word). At each such position
+    re tries every alternative, so the hints keyed on a common character get a
+    short pattern of their own; other hint patterns each get one too.
     """
-    keyed: list[str] = []
+    common: list[str] = []
+    rare: list[str] = []
     others: list[str] = []
     for rule in rules:
         for hint in rule.hint:
-            if isinstance(hint, Hint):
-                (others if hint.pattern[0] in "[(\\.^$" else keyed).append(hint.pattern)
-            else:
-                keyed.append(_keyed(hint) if not rule.reach else re.escape(hint))
-    patterns = ["|".join(dict.fromkeys(keyed)), *dict.fromkeys(others)]
-    return [re.compile(p) for p in patterns], max(r.reach for r in rules)
+            if isinstance(hint, Hint) and hint.pattern[0] in "[(\\.^$":
+                others.append(hint.pattern)
+                continue
+            keyed = hint.pattern if isinstance(hint, Hint) else _keyed(hint) if not rule.reach else re.escape(hint)
+            key = keyed[1] if keyed[0] == "\\" else keyed[0]
+            (common if _rarity(key) < _COMMON_KEY else rare).append(keyed)
+    patterns = ["|".join(dict.fromkeys(common)), "|".join(dict.fromkeys(rare)), *dict.fromkeys(others)]
+    return [re.compile(p) for p in patterns if p], max(r.reach for r in rules)
 
 
 #: every line a block or line rule may match from holds one of these (one scan for both passes)
