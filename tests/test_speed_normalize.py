@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import furniture, script
+from govreport import furniture, mojibake, script
 from govreport.offsets import Edit, OffsetMap, apply_edits
 from govreport.outline import MAX_SUBHEAD, looks_like_heading
 
@@ -436,3 +436,95 @@ def test_convert_lines_cases(text: str) -> None:
     assert script.convert_lines(text) == _convert_lines_reference(text)
     fast = script._fast()
     assert fast is not None and fast.one_for_one  # the fast path is the one taken
+
+
+# ---------------------------------------------------------------- the engine
+
+
+def _normalize_reference(text: str) -> nz.Normalized:
+    """normalize_and_explain as first written: every step runs in every round."""
+    original = text
+    omap = OffsetMap.identity(len(text))
+    result = nz.Normalized(text, omap, original)
+    result.script = script.detect(text)
+    flagged: set[tuple[str, int, int]] = set()
+    for _ in range(nz.MAX_ROUNDS):
+        changed = False
+        for name, fn in nz.NormalizeConfig().enabled():
+            edits = fn(text)
+            if not edits:
+                continue
+            for e in edits:
+                if e.kind is None or e.end <= e.start:
+                    continue
+                a, b = omap.span(e.start, e.end)
+                if e.new:
+                    if (e.kind, a, b) not in flagged:
+                        flagged.add((e.kind, a, b))
+                        result.diagnostics.append(
+                            nz.Diagnostic(code=e.kind, message=nz._flag_message(name, e, text), start=a, end=b)
+                        )
+                else:
+                    result.noise.append(nz.Noise(kind=e.kind, text=nz._encodable(original[a:b]), start=a, end=b))
+            edits = [e for e in edits if e.new != text[e.start : e.end]]
+            if not edits:
+                continue
+            text, omap = apply_edits(text, edits, omap)
+            result.steps.append(nz.ExplanationStep(name, tuple(edits)))
+            changed = True
+        if not changed:
+            break
+    result.text = text
+    result.map = omap
+    result.noise = nz._outermost(result.noise)
+    return result
+
+
+# what every step acts on: controls, surrogates, line breaks, wide characters, readings,
+# mojibake, Traditional text, furniture and layout
+_ENGINE_PIECES = (
+    "\x00",
+    "\ud800",
+    "\r\n",
+    "\r",
+    "\f",
+    "\u2028",
+    "１２",
+    "ＧＤＰ",
+    "\u3000",
+    "區(qū)",
+    "?痹谝患径瓤己酥^",
+    "瓤摄?",
+    "\ufffd",
+    "經濟發展",
+    "一目瞭然",
+    "本报记者 王凯",
+    "修相科 摄",
+    "经济 发展",
+    "全年新增就业4万人",
+    "，",
+    "。",
+    "\n",
+    "\n\n",
+    "12",
+)
+
+
+@given(st.lists(st.sampled_from(_ENGINE_PIECES), max_size=25).map("".join))
+def test_engine_matches_reference(text: str) -> None:
+    fast, plain = nz.normalize_and_explain(text), _normalize_reference(text)
+    assert (fast.text, fast.noise, fast.diagnostics, fast.steps, fast.script) == (
+        plain.text,
+        plain.noise,
+        plain.diagnostics,
+        plain.steps,
+        plain.script,
+    )
+    assert _state(fast.map) == _state(plain.map)
+
+
+def test_mojibake_lines_need_an_ascii_trigger() -> None:
+    # the ASCII prefilter: a ? or a trail byte among the ASCII characters, or no suspect line
+    assert mojibake._suspect_lines("比重43.6%?!痹谝患径瓤己酥?,西海岸") == [(0, 21)]
+    assert mojibake._suspect_lines("全年新增就业4万人。\n经济发展") == []
+    assert mojibake._suspect_lines("经济\ud800发展") == []

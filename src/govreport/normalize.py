@@ -397,6 +397,11 @@ class Normalized:
 
 MAX_ROUNDS = 3
 
+#: steps whose edits are exactly the occurrences of some characters, whatever surrounds them: one
+#: that found none finds none again until an edit brings one in (removals never do), so a later
+#: round asks it only about the new text of the edits made since
+_CHARACTER_STEPS: frozenset[Step] = frozenset({replace_invalid, unify_newlines, fold_width})
+
 
 def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> Normalized:
     """Run the chain until nothing changes; return text, map, noise and explanation."""
@@ -409,10 +414,21 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
     result.script = script.detect(text)
     steps = config.enabled()
     flagged: set[tuple[str, int, int]] = set()
+    quiet: dict[Step, int] = {}  # a character step that found nothing -> len(inserted) at the time
+    inserted: list[str] = []  # the new text of every edit applied, in order
     for _ in range(MAX_ROUNDS):
         changed = False
         for name, fn in steps:
+            since = quiet.get(fn)
+            if since is not None and not fn("".join(inserted[since:])):
+                quiet[fn] = len(inserted)
+                continue  # none of its characters then, and no edit since brought one in
             edits = fn(text)
+            if fn in _CHARACTER_STEPS:
+                if edits:
+                    quiet.pop(fn, None)
+                else:
+                    quiet[fn] = len(inserted)
             if not edits:
                 continue
             for e in edits:
@@ -431,6 +447,7 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
             if not edits:
                 continue
             text, omap = apply_edits(text, edits, omap)
+            inserted.extend(e.new for e in edits if e.new)
             result.steps.append(ExplanationStep(name, tuple(edits)))
             changed = True
         if not changed:
