@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -528,3 +529,12 @@ def test_mojibake_lines_need_an_ascii_trigger() -> None:
     assert mojibake._suspect_lines("比重43.6%?!痹谝患径瓤己酥?,西海岸") == [(0, 21)]
     assert mojibake._suspect_lines("全年新增就业4万人。\n经济发展") == []
     assert mojibake._suspect_lines("经济\ud800发展") == []
+
+
+def test_page_number_prefilter_lets_every_page_number_through() -> None:
+    # every character the page-number pattern may open with passes the first-character test
+    opener = regex.compile(r"-|第|\d")
+    for code in range(0x110000):
+        ch = chr(code)
+        if opener.match(ch):
+            assert nz._may_be_page_number(ch), hex(code)

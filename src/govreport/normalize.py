@@ -192,7 +192,7 @@ def join_layout(text: str) -> list[Edit]:
         pages: list[int] = []
         while j < n:
             nxt = lines[j].strip()
-            if nxt and not _PAGE_NUMBER.fullmatch(nxt):
+            if nxt and not (_may_be_page_number(nxt) and _PAGE_NUMBER.fullmatch(nxt)):
                 break
             if nxt:
                 pages.append(j)
@@ -219,6 +219,15 @@ def join_layout(text: str) -> list[Edit]:
         continuing = True
         i = j
     return edits
+
+
+def _may_be_page_number(line: str) -> bool:
+    """Whether ``line`` (stripped) opens as a page number does (``-``, a digit, ``第``): most lines don't.
+
+    Digits newer than Python's Unicode tables lie outside the Basic Multilingual Plane.
+    """
+    first = line[0]
+    return first in "-第" or first.isdecimal() or ord(first) > 0xFFFF
 
 
 class _LazyWrap:
