@@ -406,10 +406,30 @@ class Normalized:
 
 MAX_ROUNDS = 3
 
-#: steps whose edits are exactly the occurrences of some characters, whatever surrounds them: one
-#: that found none finds none again until an edit brings one in (removals never do), so a later
-#: round asks it only about the new text of the edits made since
-_CHARACTER_STEPS: frozenset[Step] = frozenset({replace_invalid, unify_newlines, fold_width})
+
+def _has_trigger(text: str) -> bool:
+    from . import mojibake
+
+    return mojibake.may_find(text)
+
+
+def _has_traditional(text: str) -> bool:
+    from . import script
+
+    return script.has_traditional(text)
+
+
+#: Steps that find nothing in a text without one of their characters, with the test for those
+#: characters. A removal never brings one in, so once a step's test fails a later round asks it
+#: only about the new text of the edits made since (a test passing: the step runs).
+_GATES: dict[Step, Callable[[str], bool]] = {
+    replace_invalid: lambda s: _INVALID.search(s) is not None,
+    unify_newlines: lambda s: any(c in s for c in _BREAKS),
+    fold_width: lambda s: _WIDE.search(s) is not None,
+    drop_readings: lambda s: any(c in s for c in _TONED),
+    repair_mojibake: _has_trigger,
+    to_simplified: _has_traditional,
+}
 
 
 def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> Normalized:
@@ -423,21 +443,19 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
     result.script = script.detect(text)
     steps = config.enabled()
     flagged: set[tuple[str, int, int]] = set()
-    quiet: dict[Step, int] = {}  # a character step that found nothing -> len(inserted) at the time
+    quiet: dict[Step, int] = {}  # a gated step whose test failed -> len(inserted) at the time
     inserted: list[str] = []  # the new text of every edit applied, in order
     for _ in range(MAX_ROUNDS):
         changed = False
         for name, fn in steps:
-            since = quiet.get(fn)
-            if since is not None and not fn("".join(inserted[since:])):
-                quiet[fn] = len(inserted)
-                continue  # none of its characters then, and no edit since brought one in
-            edits = fn(text)
-            if fn in _CHARACTER_STEPS:
-                if edits:
-                    quiet.pop(fn, None)
-                else:
+            gate = _GATES.get(fn)
+            if gate is not None:
+                since = quiet.get(fn)
+                if not gate(text if since is None else "".join(inserted[since:])):
                     quiet[fn] = len(inserted)
+                    continue  # none of its characters (then, and none brought in since): nothing to find
+                quiet.pop(fn, None)
+            edits = fn(text)
             if not edits:
                 continue
             for e in edits:
