@@ -129,6 +129,10 @@ def apply_edits(text: str, edits: Sequence[Edit], omap: OffsetMap) -> tuple[str,
     """
     if not edits:
         return text, omap
+    if omap.length and None not in omap._shift and all(len(e.new) == e.end - e.start for e in edits):
+        # one character for one (script conversion) over a map that is linear throughout: every
+        # segment comes back whole, so the map is the same
+        return _replace_in_place(text, edits), omap
     parts: list[str] = []
     dst: list[int] = []
     s0: list[int] = []
@@ -184,3 +188,18 @@ def apply_edits(text: str, edits: Sequence[Edit], omap: OffsetMap) -> tuple[str,
         end = omap.src_length
         return new_text, OffsetMap([], [], [], 0, end)
     return new_text, OffsetMap(dst, s0, s1, out_len, omap.src_length)
+
+
+def _replace_in_place(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with the edits applied (each as long as what it replaces)."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            msg = f"edits must be sorted and non-overlapping within the text: {e!r}"
+            raise ValueError(msg)
+        parts.append(text[pos : e.start])
+        parts.append(e.new)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

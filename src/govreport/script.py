@@ -153,11 +153,12 @@ def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:
     """
     if not has_traditional(text):
         return "simplified"
-    trad = simp = 0
+    trad = sum(1 for _ in _TRADITIONAL_LINE.finditer(text))
+    if trad >= 4 * (text.count("\n") + 1 - trad):
+        return "traditional"  # even if every other line were Simplified text
+    simp = 0
     for line in text.split("\n"):
-        if _TRADITIONAL.search(line):
-            trad += 1
-        elif _HAN.search(line) and len(line.strip()) >= 2:
+        if not _TRADITIONAL.search(line) and _HAN.search(line) and len(line.strip()) >= 2:
             simp += 1
     if trad >= 4 * simp:
         return "traditional"
