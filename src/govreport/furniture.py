@@ -14,11 +14,13 @@ of the rule's kind; :data:`KINDS` is the whole vocabulary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 import regex
 
+from ._frequency import BY_FREQUENCY
 from .offsets import Edit
 
 #: every kind of noise govreport produces, with what it covers
@@ -40,11 +42,24 @@ KINDS: dict[str, str] = {
 }
 
 
+class Hint(NamedTuple):
+    """A hint that is a pattern rather than a plain word: 日 after a digit."""
+
+    pattern: str
+
+
+def _words(alternation: str) -> tuple[str, ...]:
+    return tuple(alternation.split("|"))
+
+
 class Rule(NamedTuple):
     """A named pattern; ``keep`` may veto a match (e.g. a tail that is too long).
 
     Block patterns match from the start of a line; an ``at_end`` pattern is
-    looked for in the last characters of the text only.
+    looked for in the last characters of the text only. ``hint`` lists the
+    words (or :class:`Hint` patterns) of which every match holds one on its
+    first line: only lines holding one are tried (a cheap prefilter). ``reach``
+    is how many characters before its hint a match may begin, over line breaks.
     """
 
     kind: str
@@ -52,26 +67,34 @@ class Rule(NamedTuple):
     comment: str
     keep: Callable[[str], bool] | None = None
     at_end: bool = False
+    hint: tuple[str | Hint, ...] = ()
+    reach: int = 0
 
 
 _NAME = r"[\p{Han}·](?:[ \t]*[\p{Han}·]){1,3}"  # a personal name, maybe spaced out: 李 强
-_OFFICE = r"(?:总理|副总理|省长|副省长|市长|副市长|区长|县长|主席|院长|副院长|部长|书记|主任)"
+_OFFICES = "总理|副总理|省长|副省长|市长|副市长|区长|县长|主席|院长|副院长|部长|书记|主任"
+_OFFICE = f"(?:{_OFFICES})"
 _CREDIT = r"(?:(?:本报|新华社|本台)?(?:首席)?(?:记者|通讯员|摄影)[ \t]*)?" + _NAME + r"[ \t]*(?<!拍)摄(?:影)?"
 # a pictured place or object: a short bare noun phrase ending in a place or
 # facility word, or a photo-genre word (鸟瞰, 一角). Subheads (步伐坚实,
 # 开创新局) end in verbs and adjectives and are left alone. The outline uses the
 # same words to refuse such a line as an unnumbered subhead.
-PICTURED = (
-    r"(?:岛|湾|港|桥|塔|码头|港区|港口|宿舍|大楼|大厦|广场|公园|园区|产业园|车站|机场|街区|老街|小镇|景区"
-    r"|校园|车间|厂区|工地|现场|鸟瞰|全景|一角|夜景|航拍|外景|远眺|掠影|实景|新貌)"
+_PICTURED_WORDS = (
+    "岛|湾|港|桥|塔|码头|港区|港口|宿舍|大楼|大厦|广场|公园|园区|产业园|车站|机场|街区|老街|小镇|景区"
+    "|校园|车间|厂区|工地|现场|鸟瞰|全景|一角|夜景|航拍|外景|远眺|掠影|实景|新貌"
 )
+PICTURED = f"(?:{_PICTURED_WORDS})"
+_CHROME_WORDS = "下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号|打印本页|关闭窗口"
 _CHROME_WORD = (
     r"(?:下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号[:：]?|打印本页|关闭窗口|[【】\[\]|｜])"
 )
-_FIELD = (
-    r"(?:来源|时间|日期|发布时间|发布日期|更新时间|作者|添加时间|发文时间|发文单位|发文字号|信息来源|文章来源"
-    r"|主办单位|承办单位|联系地址|网址|上班时间|浏览次数|点击数)"
+_FIELDS = (
+    "来源|时间|日期|发布时间|发布日期|更新时间|作者|添加时间|发文时间|发文单位|发文字号|信息来源|文章来源"
+    "|主办单位|承办单位|联系地址|网址|上班时间|浏览次数|点击数"
 )
+_FIELD = f"(?:{_FIELDS})"
+_FOOTERS = "友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©"
+_FOOTER = f"(?:{_FOOTERS})"
 _LINK = regex.compile(r"https?://|www\.|\]\(")
 _LICENCE = regex.compile(r"公有领域|著作权|版权|许可协议|授权|Public domain|Creative Commons|CC BY", regex.IGNORECASE)
 
@@ -82,43 +105,56 @@ def _short(limit: int) -> Callable[[str], bool]:
 
 #: spans over one or more lines, tried first; a line they touch is not tried again
 BLOCK_RULES: tuple[Rule, ...] = (
-    Rule("front_matter", r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*$", "YAML front matter of a Markdown file"),
+    Rule(
+        "front_matter",
+        r"\A---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*$",
+        "YAML front matter of a Markdown file",
+        hint=("---",),
+    ),
     Rule(
         "collector",
         r"\A[ \t]*标题[:：][^\n]*\n(?:[^\n]*\n){0,12}?[ \t]*正文[:：][ \t]*$",
         "a scraper's header: 标题：… 发文单位：… 正文：",
+        hint=("标题",),
     ),
     Rule(
         "caption",
         r"[ \t]*■[^\n]*(?:(?<![。！？!?])\n(?![ \t]*\n)[ \t]*[^\n■□]{1,16}(?=\n|\Z)){0,5}",
         "newspaper photo caption after a black square, broken over narrow column lines until its sentence ends",
+        hint=("■",),
     ),
     Rule(
-        "caption", r"[ \t]*<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>", "HTML figure with its image and caption"
+        "caption",
+        r"[ \t]*<figure\b(?:(?!</figure>)[\s\S]){0,3000}</figure>",
+        "HTML figure with its image and caption",
+        hint=("<figure",),
     ),
     Rule(
         "byline",
         r"[ \t]*[\p{Han}]{0,12}" + _OFFICE + r"[ \t]*\n[ \t]*" + _NAME + r"[ \t]*$",
         "speaker's office on one line and name on the next, under a report title: 国务院总理 / 李 强",
+        hint=_words(_OFFICES),
     ),
     Rule(
         "licence",
         r"[ \t]*本作品[^\n]*(?:\n[^\n]*){0,80}\Z",
         "a licence footer (本作品是…属于公有领域) running to the end of the text",
         lambda s: _LICENCE.search(s) is not None and len(s) <= 3000,
+        hint=("本作品",),
     ),
     Rule(
         "chrome",
-        r"[ \t]*(?:友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©)"
-        r"[^\n]*(?:\n[^\n。]*){0,120}\Z",
+        r"[ \t]*" + _FOOTER + r"[^\n]*(?:\n[^\n。]*){0,120}\Z",
         "a site footer (related links, link lists, copyright) running to the end of the text",
         _short(4000),
+        hint=_words(_FOOTERS),
     ),
     Rule(
         "chrome",
         r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n[^\n]*){1,8}\Z",
         "a short footer after a closing Markdown rule that carries a link (subscription appeal, site links)",
         lambda s: len(s) <= 600 and _LINK.search(s) is not None,
+        hint=("---", "***", "___"),
     ),
     Rule(
         "debris",
@@ -130,64 +166,134 @@ BLOCK_RULES: tuple[Rule, ...] = (
         "caption",
         r"(?<=\A|\n[ \t]*\n)[ \t]*\p{Han}{1,8}" + PICTURED + r"[ \t]*(?=\n[ \t]*\n|\s*\Z)",
         "a bare caption line standing alone between blank lines, naming the pictured place: 港区鸟瞰",
+        hint=_words(_PICTURED_WORDS),
     ),
 )
 
 #: line rules, tried in order; the whole line (less surrounding blanks) must match
 LINE_RULES: tuple[Rule, ...] = (
-    Rule("caption", r"■.*", "newspaper photo caption introduced by a black square"),
-    Rule("caption", r"(?:[^\n。]{0,30}。)?图为.{2,80}", "photo caption starting or continuing with 图为"),
-    Rule("caption", r"<img\b[^>]*>|<figcaption>.*</figcaption>|!\[[^\]]*\]\([^)]*\)", "image markup"),
-    Rule("byline", r"□.{1,40}", "newspaper byline introduced by a white square: □北宣, □本报记者 王凯"),
+    Rule("caption", r"■.*", "newspaper photo caption introduced by a black square", hint=("■",)),
+    Rule(
+        "caption",
+        r"(?:[^\n。]{0,30}。)?图为.{2,80}",
+        "photo caption starting or continuing with 图为",
+        hint=("图为",),
+    ),
+    Rule(
+        "caption",
+        r"<img\b[^>]*>|<figcaption>.*</figcaption>|!\[[^\]]*\]\([^)]*\)",
+        "image markup",
+        hint=("<img", "<figcaption>", "!["),
+    ),
+    Rule("byline", r"□.{1,40}", "newspaper byline introduced by a white square: □北宣, □本报记者 王凯", hint=("□",)),
     Rule(
         "byline",
         r"[^，。,]{0,20}(?:记者|通讯员)[ \t]*[\p{Han}·]{2,4}(?:[ \t]+[\p{Han}·]{2,4})*",
         "reporter credit line: 半岛全媒体首席记者 李晓哲",
+        hint=("记者", "通讯员"),
+        reach=20,  # [^，。,]{0,20} may take in short lines before the keyword
     ),
     Rule(
         "byline",
         r"[\p{Han}]{0,12}" + _OFFICE + r"[ \t]+" + _NAME,
         "the speaker's office and name on one line: 北京市市长 殷勇",
+        hint=_words(_OFFICES),
     ),
-    Rule("credit", r"(?:[\p{Han}·]{2,4}[ \t]*){1,4}(?<!拍)摄(?:影)?", "photo credit (up to four names): 修相科 摄"),
+    Rule(
+        "credit",
+        r"(?:[\p{Han}·]{2,4}[ \t]*){1,4}(?<!拍)摄(?:影)?",
+        "photo credit (up to four names): 修相科 摄",
+        hint=("摄",),
+    ),
     Rule(
         "caption",
         r"[^\n]{2,80}?(?:[。.][ \t]*|[ \t]+)" + _CREDIT,
         "a caption sentence ending with its photo credit: …施工。本报记者 戴冰摄",
+        hint=("摄",),
     ),
     Rule(
         "editor",
         r"(?:(?:主编|美编|审读|排版|责任编辑|责编|编辑|校对|监制)[:： \t]*[\p{Han}·]{2,4}[ \t]*){1,6}",
         "editor line on a newspaper page: 主编 赵波 美编 李飞",
+        hint=_words("主编|美编|审读|排版|编辑|责编|校对|监制"),
     ),
-    Rule("issue", r"第[ \t]*\d{1,5}[ \t]*期", "issue number of a newspaper or bulletin: 第556期"),
-    Rule("chrome", r".{0,30}阅读[ \t]*[(（]\d+[)）].{0,20}", "web dateline with a view counter: 阅读 (51938)"),
+    Rule(
+        "issue",
+        r"第[ \t]*\d{1,5}[ \t]*期",
+        "issue number of a newspaper or bulletin: 第556期",
+        hint=(Hint(r"期(?<![^\d \t]期)"),),  # after a digit or a blank
+    ),
+    Rule(
+        "chrome",
+        r".{0,30}阅读[ \t]*[(（]\d+[)）].{0,20}",
+        "web dateline with a view counter: 阅读 (51938)",
+        hint=("阅读",),
+    ),
     Rule(
         "chrome",
         r"(?:浏览次数|访问量|点击数|阅读量)[:：]?[ \t]*\d+[ \t]*次?|.{0,10}\d+[ \t]*位访客|您是第[ \t]*\d*",
         "visitor counters",
+        hint=_words("浏览次数|访问量|点击数|阅读量|位访客|您是第"),
     ),
-    Rule("chrome", _FIELD + r"[ \t]*(?:[:：]|[ \t]\d)[^\n。]{0,80}", "source, date and site fields: 来源：北京日报"),
+    Rule(
+        "chrome",
+        _FIELD + r"[ \t]*(?:[:：]|[ \t]\d)[^\n。]{0,80}",
+        "source, date and site fields: 来源：北京日报",
+        hint=_words(_FIELDS),
+    ),
     Rule(
         "chrome",
         r"(?:[^\n]{0,12}(?:客户端|公众号|微信号|微博)[:：][^\n]{1,20}?[ \t]*){1,4}",
         "masthead promotion of the paper's app and accounts: 客户端:观海新闻",
+        hint=_words("客户端|公众号|微信号|微博"),
     ),
-    Rule("chrome", r".{0,30}(?:ICP备|公网安备|ICP证).{0,30}|网站地图", "site registration numbers and footer links"),
-    Rule("chrome", r"(?:" + _CHROME_WORD + r"[ \t]*)+", "menus and font-size controls, one token per line"),
-    Rule("chrome", r"\[[^\]\n]{1,80}\]\([^)\n]+\)", "a Markdown link alone on a line (related articles)"),
-    Rule("disclaimer", r"(?:免责声明|本站|本网).{0,200}", "site disclaimer or notice: 免责声明, 本站为非营利性网站"),
-    Rule("chrome", r"(?:扫一扫|打印本页|关闭窗口|分享到|【字号[:：]?|字号[:：]).{0,40}", "site chrome controls"),
-    Rule("chrome", r"[.。·…]{4,}", "a line of dots"),
+    Rule(
+        "chrome",
+        r".{0,30}(?:ICP备|公网安备|ICP证).{0,30}|网站地图",
+        "site registration numbers and footer links",
+        hint=_words("ICP备|公网安备|ICP证|网站地图"),
+    ),
+    Rule(
+        "chrome",
+        r"(?:" + _CHROME_WORD + r"[ \t]*)+",
+        "menus and font-size controls, one token per line",
+        hint=(*_words(_CHROME_WORDS), *"【】[]|｜"),
+    ),
+    Rule(
+        "chrome",
+        r"\[[^\]\n]{1,80}\]\([^)\n]+\)",
+        "a Markdown link alone on a line (related articles)",
+        hint=("[",),
+    ),
+    Rule(
+        "disclaimer",
+        r"(?:免责声明|本站|本网).{0,200}",
+        "site disclaimer or notice: 免责声明, 本站为非营利性网站",
+        hint=_words("免责声明|本站|本网"),
+    ),
+    Rule(
+        "chrome",
+        r"(?:扫一扫|打印本页|关闭窗口|分享到|【字号[:：]?|字号[:：]).{0,40}",
+        "site chrome controls",
+        hint=_words("扫一扫|打印本页|关闭窗口|分享到|字号"),
+    ),
+    Rule(
+        "chrome",
+        r"[.。·…]{4,}",
+        "a line of dots",
+        hint=(Hint("\n[ \t]*[.。·…]{4}"),),  # the dots open their line (the first line is always tried)
+    ),
     Rule(
         "cover",
         r"(?:中华民国|公元)?[ \t]*\d{1,4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日",
         "a date alone on a line (cover page, signature)",
+        hint=(Hint(r"日(?<![^\d \t]日)"),),  # after a digit or a blank
     ),
     Rule(
         "cover",
         r"\p{Han}{2,8}第[ \t]*\d{1,3}[ \t]*届第[ \t]*\d{1,3}[ \t]*(?:会期|次会议)",
         "a session designation alone on a cover: 立法院第11届第3会期",
+        hint=("届第",),
     ),
 )
 
@@ -202,6 +308,89 @@ _LINES = regex.compile(
     r"^[ \t]*+(?:" + "|".join(f"(?P<l{i}>{r.pattern})" for i, r in enumerate(LINE_RULES)) + r")[ \t]*$",
     regex.MULTILINE | regex.VERSION0,
 )
+
+
+def _rarity(ch: str) -> int:
+    """How rare a character is in reports: its frequency rank; ASCII counts as common."""
+    return -1 if ch.isascii() else _RANKS.get(ch, len(_RANKS))
+
+
+_RANKS = {ch: i for i, ch in enumerate(BY_FREQUENCY)}
+
+
+def _keyed(word: str) -> str:
+    """``word`` as a pattern opening with its rarest character: 新貌 becomes 貌(?<=新貌).
+
+    The scan then stops only at rare characters, not at every 新.
+    """
+    i = max(range(len(word)), key=lambda k: _rarity(word[k]))
+    behind = f"(?<={re.escape(word[: i + 1])})" if i else ""
+    return re.escape(word[i]) + behind + re.escape(word[i + 1 :])
+
+
+#: a hint keyed on a character ranked above this (a common one, 市 总 众 …) is scanned apart
+_COMMON_KEY = 300
+
+
+def _hints(rules: tuple[Rule, ...]) -> tuple[list[re.Pattern[str]], int]:
+    """Patterns finding the rules' hints, and the longest reach.
+
+    stdlib re skips ahead to the next position holding the first character of an
+    alternative when every alternative opens with a plain character: words are
+    keyed on their rarest character for that (those of a rule with a reach keep
+    their first, so that the reach counts from the word). At each such position
+    re tries every alternative, so the hints keyed on a common character get a
+    short pattern of their own; other hint patterns each get one too.
+    """
+    common: list[str] = []
+    rare: list[str] = []
+    others: list[str] = []
+    for rule in rules:
+        for hint in rule.hint:
+            if isinstance(hint, Hint) and hint.pattern[0] in "[(\\.^$":
+                others.append(hint.pattern)
+                continue
+            keyed = hint.pattern if isinstance(hint, Hint) else _keyed(hint) if not rule.reach else re.escape(hint)
+            key = keyed[1] if keyed[0] == "\\" else keyed[0]
+            (common if _rarity(key) < _COMMON_KEY else rare).append(keyed)
+    patterns = ["|".join(dict.fromkeys(common)), "|".join(dict.fromkeys(rare)), *dict.fromkeys(others)]
+    return [re.compile(p) for p in patterns if p], max(r.reach for r in rules)
+
+
+#: every line a block or line rule may match from holds one of these (one scan for both passes)
+_HINTS = _hints((*BLOCK_RULES, *LINE_RULES))
+
+
+def _candidates(text: str, hints: tuple[list[re.Pattern[str]], int]) -> list[int]:
+    """Sorted starts of the lines a rule may match from: the first line, each line with a hint,
+    and the earlier lines whose text starts at most ``reach`` characters before that hint."""
+    patterns, reach = hints
+    starts = {0}
+    for m in (m for pattern in patterns for m in pattern.finditer(text)):
+        k = m.end() - 1  # the hint's line is that of its last character (it may open with a line break)
+        s = text.rfind("\n", 0, k) + 1
+        starts.add(s)
+        first = m.start() - reach  # the earliest a match's text (after its leading blanks) may start
+        while s > 0 and first < s:  # the line before may hold the start of the match
+            p = text.rfind("\n", 0, s - 1) + 1
+            if text[p:first].strip(" \t"):
+                break  # its text starts too early
+            starts.add(p)
+            s = p
+    return sorted(starts)
+
+
+def _matches(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches only from the line starts listed."""
+    found = []
+    end = 0
+    for s in starts:
+        if s >= end:
+            m = pattern.match(text, s)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def classify_line(line: str) -> Rule | None:
@@ -230,7 +419,9 @@ def find(text: str) -> list[Edit]:
     """Edits removing every piece of furniture's visible text (line breaks around it stay)."""
     spans: list[tuple[int, int, str]] = []
     taken_to = 0
-    matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in _BLOCKS.finditer(text)]
+    starts = _candidates(text, _HINTS)
+    blocks_found = _matches(_BLOCKS, text, starts)
+    matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in blocks_found]
     for rule, pattern in _AT_END:
         found = pattern.search(text, max(0, len(text) - _TAIL))
         if found:
@@ -245,7 +436,7 @@ def find(text: str) -> list[Edit]:
     blocks = iter(spans)
     edits = [Edit(a, b, "", kind) for a, b, kind in spans]
     nxt = next(blocks, None)
-    for m in _LINES.finditer(text):
+    for m in _matches(_LINES, text, starts):
         while nxt is not None and nxt[1] <= m.start():
             nxt = next(blocks, None)
         if nxt is not None and nxt[0] < m.end():

@@ -115,10 +115,21 @@ def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
         return None
 
 
+def may_find(text: str) -> bool:
+    """Whether :func:`find` can find anything: a ``?``, an ASCII trail byte or U+FFFD is present.
+
+    >>> may_find("全年新增就业4万人。"), may_find("比重43.6%?!痹谝")
+    (False, True)
+    """
+    return "\ufffd" in text or _TRIGGER.search(text.encode("ascii", "ignore").decode("ascii")) is not None
+
+
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines with a ``?``, or an ASCII trail byte after a run's character
     (a run never crosses a line break)."""
     lines: list[tuple[int, int]] = []
+    if _TRIGGER.search(text.encode("ascii", "ignore").decode("ascii")) is None:
+        return lines  # no trigger at all (most text): the ASCII characters alone tell, four times faster
     end = 0
     for m in _TRIGGER.finditer(text):
         i = m.start()

@@ -13,8 +13,10 @@ until nothing changes (at most a few rounds), so normalisation is idempotent.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -23,6 +25,7 @@ from .decode import is_han
 from .errors import ConfigError
 from .models import Diagnostic, Noise
 from .offsets import Edit, OffsetMap, apply_edits
+from .outline import MAX_SUBHEAD, looks_like_heading
 
 Step = Callable[[str], list[Edit]]
 
@@ -40,11 +43,14 @@ def replace_invalid(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "\ufffd", None) for m in _INVALID.finditer(text)]
 
 
-_NEWLINES = regex.compile(r"\r\n|[\r\f\v\u2028\u2029\x85]")
+_BREAKS = "\r\f\v\u2028\u2029\x85"
+_NEWLINES = regex.compile(rf"\r\n|[{_BREAKS}]")
 
 
 def unify_newlines(text: str) -> list[Edit]:
     """CRLF, CR, form feeds (PDF page breaks) and Unicode separators become ``\\n``."""
+    if not any(c in text for c in _BREAKS):
+        return []  # none of them (most text): one fast character search each
     return [Edit(m.start(), m.end(), "\n") for m in _NEWLINES.finditer(text) if m.group() != "\n"]
 
 
@@ -62,8 +68,10 @@ _WIDTH_TABLE = {
     0x2009: 0x20,
     0x200B: 0x20,  # zero-width space: kept as a space so offsets stay one for one
 }
-# stdlib re: a plain character class, which it scans 2.5x faster than regex
-_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH_TABLE) + "]+")
+# stdlib re: a plain character class, which it scans 2.5x faster than regex; written [c][c]*
+# rather than [c]+ so that re skips ahead to the first one (three times faster again)
+_WIDE_CHAR = "[" + "".join(re.escape(chr(c)) for c in _WIDTH_TABLE) + "]"
+_WIDE = re.compile(_WIDE_CHAR + _WIDE_CHAR + "*")
 
 
 def fold_width(text: str) -> list[Edit]:
@@ -85,13 +93,10 @@ _READING = regex.compile(
 )
 
 
-_TONE_MARK = regex.compile("[" + _TONED + "]")
-
-
 def drop_readings(text: str) -> list[Edit]:
     """Remove pinyin readings such as ``(qū)`` after a Han character."""
-    if _TONE_MARK.search(text) is None:
-        return []  # no tone mark anywhere: nothing to look for (most reports)
+    if not any(c in text for c in _TONED):
+        return []  # no tone mark anywhere (most reports): one fast character search each
     return [Edit(m.start(), m.end(), "", "reading") for m in _READING.finditer(text)]
 
 
@@ -113,15 +118,7 @@ def to_simplified(text: str) -> list[Edit]:
 
     if not script.has_traditional(text):
         return []
-    edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line and script.has_traditional(line):
-            new = script.convert(line)
-            if new != line:
-                edits.append(Edit(pos, pos + len(line), new))
-        pos += len(line) + 1
-    return edits
+    return [Edit(a, b, new) for a, b, new in script.convert_lines(text)]
 
 
 def strip_furniture(text: str) -> list[Edit]:
@@ -137,6 +134,20 @@ _OPENERS, _CLOSERS = "「『《（(“", "」』》）)”"
 _OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
 # a page number alone on a line: 12, - 12 -, 第12页
 _PAGE_NUMBER = regex.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|第\s*\d{1,4}\s*页")
+# A run of lines join_layout passes over without a decision (most lines): blank lines, and
+# lines that end a sentence with every bracket opened in them closed (each opener followed by a
+# closer before the next opener), followed by a line that starts like running text (not blank,
+# not a continuation sign, not a page number alone).
+_BLANK = r"[^\S\n]"  # whitespace within a line
+_PAGE_LINE = _PAGE_NUMBER.pattern.replace(r"\s", _BLANK)  # the same, kept within its line
+_O, _C = re.escape(_OPENERS), re.escape(_CLOSERS)
+_SETTLED = re.compile(  # from a line start only (^), so that a scan stays linear
+    rf"^(?:{_BLANK}*\n"
+    rf"|[^\n{_O}]*(?:[{_O}][^\n{_O}{_C}]*[{_C}][^\n{_O}]*)*[{re.escape(_SENT_END)}]{_BLANK}*\n"
+    rf"(?={_BLANK}*[^\s{re.escape(_CONTINUES)}])"
+    rf"(?!{_BLANK}*(?:{_PAGE_LINE}){_BLANK}*(?:\n|\Z)))+",
+    re.MULTILINE,
+)
 
 
 def join_layout(text: str) -> list[Edit]:
@@ -150,36 +161,46 @@ def join_layout(text: str) -> list[Edit]:
     with ``，`` ``、`` or a closing bracket always continues the line before.
     Headings are never joined to body text.
     """
-    from .outline import looks_like_heading
-
     edits: list[Edit] = []
     lines = text.split("\n")
-    starts: list[int] = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
     n = len(lines)
-    wrap = _wrap_width(lines)
+    wrap = _LazyWrap(lines)
+    headings: dict[int, bool] = {}
+
+    def is_heading(k: int) -> bool:  # a joined line is asked again as the first of the next pair
+        if k not in headings:
+            headings[k] = looks_like_heading(lines[k])
+        return headings[k]
+
     i = 0
     continuing = False
     while i < n - 1:
+        last = lines[i][-1:]
+        if last in _SENT_END or last.isspace():  # blank, or it may end a sentence: maybe settled
+            settled = _SETTLED.match(text, starts[i])
+            if settled is not None:  # lines that neither join nor hold a page number
+                i += text.count("\n", settled.start(), settled.end())
+                continuing = False
+                continue
         line = lines[i].rstrip()
-        if not line.strip():
+        if not line:
             i += 1
             continuing = False
             continue
         j = i + 1
         pages: list[int] = []
-        while j < n and (not lines[j].strip() or _PAGE_NUMBER.fullmatch(lines[j].strip())):
-            if lines[j].strip():
+        while j < n:
+            nxt = lines[j].strip()
+            if nxt and not (_may_be_page_number(nxt) and _PAGE_NUMBER.fullmatch(nxt)):
+                break
+            if nxt:
                 pages.append(j)
             j += 1
         if j >= n:
             break
-        nxt = lines[j].strip()
         joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
-        if not joined or looks_like_heading(line) or looks_like_heading(nxt):
+        if not joined or is_heading(i) or is_heading(j):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
                 edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
@@ -200,7 +221,30 @@ def join_layout(text: str) -> list[Edit]:
     return edits
 
 
-def _joins(line: str, nxt: str, wrap: int | None, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
+def _may_be_page_number(line: str) -> bool:
+    """Whether ``line`` (stripped) opens as a page number does (``-``, a digit, ``第``): most lines don't.
+
+    Digits newer than Python's Unicode tables lie outside the Basic Multilingual Plane.
+    """
+    first = line[0]
+    return first in "-第" or first.isdecimal() or ord(first) > 0xFFFF
+
+
+class _LazyWrap:
+    """The lines' wrap width (:func:`_wrap_width`), worked out the first time it is needed."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines: list[str] | None = lines
+        self._width: int | None = None
+
+    def get(self) -> int | None:
+        if self._lines is not None:
+            self._width = _wrap_width(self._lines)
+            self._lines = None
+        return self._width
+
+
+def _joins(line: str, nxt: str, wrap: _LazyWrap, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``line`` left open."""
     if nxt[0] in _CONTINUES and not blank_gap:
         return True
@@ -239,13 +283,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     >>> _wrap_width(["一" * 80, "二" * 120, "三" * 45]) is None
     True
     """
-    counts: dict[int, int] = {}
-    total = 0
-    for line in lines:
-        n = len(line.strip())
-        if n >= _MIN_WRAPPED:
-            counts[n] = counts.get(n, 0) + 1
-            total += 1
+    counts = Counter(n for n in map(len, map(str.strip, lines)) if n >= _MIN_WRAPPED)  # in first-seen order
+    total = counts.total()
     if not counts:
         return None
     width, hits = max(
@@ -255,16 +294,15 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if hits >= 5 and hits * 4 >= total else None
 
 
-def _bodyish(line: str, wrap: int | None) -> bool:
+def _bodyish(line: str, lazy_wrap: _LazyWrap) -> bool:
     """Long enough to be a wrapped body line rather than a title or subhead.
 
     In hard-wrapped text a wrapped line fills most of the column; elsewhere a
     line without final punctuation is body text only when it is longer than any
     unnumbered subhead can be (the outline's ``MAX_SUBHEAD``).
     """
-    from .outline import MAX_SUBHEAD
-
     n = len(line.strip())
+    wrap = lazy_wrap.get()
     if wrap is not None:
         return n >= 0.8 * wrap
     return n > MAX_SUBHEAD
@@ -369,6 +407,31 @@ class Normalized:
 MAX_ROUNDS = 3
 
 
+def _has_trigger(text: str) -> bool:
+    from . import mojibake
+
+    return mojibake.may_find(text)
+
+
+def _has_traditional(text: str) -> bool:
+    from . import script
+
+    return script.has_traditional(text)
+
+
+#: Steps that find nothing in a text without one of their characters, with the test for those
+#: characters. A removal never brings one in, so once a step's test fails a later round asks it
+#: only about the new text of the edits made since (a test passing: the step runs).
+_GATES: dict[Step, Callable[[str], bool]] = {
+    replace_invalid: lambda s: _INVALID.search(s) is not None,
+    unify_newlines: lambda s: any(c in s for c in _BREAKS),
+    fold_width: lambda s: _WIDE.search(s) is not None,
+    drop_readings: lambda s: any(c in s for c in _TONED),
+    repair_mojibake: _has_trigger,
+    to_simplified: _has_traditional,
+}
+
+
 def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> Normalized:
     """Run the chain until nothing changes; return text, map, noise and explanation."""
     from . import script
@@ -380,9 +443,18 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
     result.script = script.detect(text)
     steps = config.enabled()
     flagged: set[tuple[str, int, int]] = set()
+    quiet: dict[Step, int] = {}  # a gated step whose test failed -> len(inserted) at the time
+    inserted: list[str] = []  # the new text of every edit applied, in order
     for _ in range(MAX_ROUNDS):
         changed = False
         for name, fn in steps:
+            gate = _GATES.get(fn)
+            if gate is not None:
+                since = quiet.get(fn)
+                if not gate(text if since is None else "".join(inserted[since:])):
+                    quiet[fn] = len(inserted)
+                    continue  # none of its characters (then, and none brought in since): nothing to find
+                quiet.pop(fn, None)
             edits = fn(text)
             if not edits:
                 continue
@@ -402,6 +474,7 @@ def normalize_and_explain(text: str, config: NormalizeConfig | None = None) -> N
             if not edits:
                 continue
             text, omap = apply_edits(text, edits, omap)
+            inserted.extend(e.new for e in edits if e.new)
             result.steps.append(ExplanationStep(name, tuple(edits)))
             changed = True
         if not changed:

@@ -129,12 +129,17 @@ def apply_edits(text: str, edits: Sequence[Edit], omap: OffsetMap) -> tuple[str,
     """
     if not edits:
         return text, omap
+    if omap.length and None not in omap._shift and all(len(e.new) == e.end - e.start for e in edits):
+        # one character for one (script conversion) over a map that is linear throughout: every
+        # segment comes back whole, so the map is the same
+        return _replace_in_place(text, edits), omap
     parts: list[str] = []
     dst: list[int] = []
     s0: list[int] = []
     s1: list[int] = []
     pos = 0
     out_len = 0
+    seg_dst, seg_shift, n_seg = omap._dst, omap._shift, len(omap._dst)
 
     def emit(n: int, a: int, b: int) -> None:
         nonlocal out_len
@@ -149,29 +154,52 @@ def apply_edits(text: str, edits: Sequence[Edit], omap: OffsetMap) -> tuple[str,
             s1.append(b)
         out_len += n
 
+    def carry(start: int, end: int) -> None:
+        """Emit the map of the kept text ``[start, end)``."""
+        if n_seg:  # most runs lie inside one linear segment: no need to walk the segments
+            i = max(0, bisect_right(seg_dst, start) - 1)
+            shift = seg_shift[i]
+            if shift is not None and end <= (seg_dst[i + 1] if i + 1 < n_seg else omap.length):
+                emit(end - start, start + shift, end + shift)
+                return
+        for n, a, b in omap.slice(start, end):
+            emit(n, a, b)
+
     for e in edits:
         if e.start < pos or e.end < e.start or e.end > len(text):
             msg = f"edits must be sorted and non-overlapping within the text: {e!r}"
             raise ValueError(msg)
         if e.start > pos:
             parts.append(text[pos : e.start])
-            for n, a, b in omap.slice(pos, e.start):
-                emit(n, a, b)
+            carry(pos, e.start)
         if e.new:
             parts.append(e.new)
-            a, b = omap.span(e.start, e.end)
             if len(e.new) == e.end - e.start:
-                for n, x, y in omap.slice(e.start, e.end):
-                    emit(n, x, y)
+                carry(e.start, e.end)
             else:
+                a, b = omap.span(e.start, e.end)
                 emit(len(e.new), a, b)
         pos = e.end
     if pos < len(text):
         parts.append(text[pos:])
-        for n, a, b in omap.slice(pos, len(text)):
-            emit(n, a, b)
+        carry(pos, len(text))
     new_text = "".join(parts)
     if not dst:
         end = omap.src_length
         return new_text, OffsetMap([], [], [], 0, end)
     return new_text, OffsetMap(dst, s0, s1, out_len, omap.src_length)
+
+
+def _replace_in_place(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with the edits applied (each as long as what it replaces)."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            msg = f"edits must be sorted and non-overlapping within the text: {e!r}"
+            raise ValueError(msg)
+        parts.append(text[pos : e.start])
+        parts.append(e.new)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -36,8 +36,15 @@ def has_traditional(text: str) -> bool:
     return _TRADITIONAL.search(text) is not None
 
 
+class _Fast(NamedTuple):
+    table: dict[int, int | str]  # code point -> code point (or string)
+    phrase: re.Pattern[str]  # finds a phrase key
+    bmp: list[int | str]  # the table as a list over the Basic Multilingual Plane
+    one_for_one: bool  # every character converts to one character
+
+
 @lru_cache(maxsize=1)
-def _fast() -> tuple[dict[int, str], re.Pattern[str]] | None:
+def _fast() -> _Fast | None:
     """A one-character table and a pattern of OpenCC's phrase keys, or None if unsure.
 
     opencc-python-reimplemented converts a phrase-free stretch character by character
@@ -54,9 +61,32 @@ def _fast() -> tuple[dict[int, str], re.Pattern[str]] | None:
         return None
     if rest or chars[0] != 1 or not keys or not all(isinstance(k, str) and len(k) == 1 for k in one):
         return None
-    table = {ord(k): str(cc.convert(k)) for k in one}
-    phrase = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
-    return table, phrase
+    converted = {k: str(cc.convert(k)) for k in one}
+    # a code point translates faster than a one-character string (same result)
+    table: dict[int, int | str] = {ord(k): ord(v) if len(v) == 1 else v for k, v in converted.items()}
+    rank = _ranks()
+
+    def keyed(phrase: str) -> str:
+        """The phrase as a pattern opening with its rarest character (re then stops at few places)."""
+        i = max(range(len(phrase)), key=lambda k: rank.get(converted.get(phrase[k], phrase[k]), len(rank)))
+        behind = f"(?<={re.escape(phrase[: i + 1])})" if i else ""
+        return re.escape(phrase[i]) + behind + re.escape(phrase[i + 1 :])
+
+    # found or not is all that is asked of it, so the order of the alternatives does not matter
+    phrase = re.compile("|".join(keyed(k) for k in sorted(keys, key=len, reverse=True)))
+    # str.translate indexes a list twice as fast as it looks up a dict (other characters map to themselves)
+    bmp: list[int | str] = list(range(0x10000))
+    for k, v in table.items():
+        if k < 0x10000:
+            bmp[k] = v
+    return _Fast(table, phrase, bmp, all(isinstance(v, int) for v in table.values()))
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    from ._frequency import BY_FREQUENCY
+
+    return {ch: i for i, ch in enumerate(BY_FREQUENCY)}
 
 
 def convert(text: str) -> str:
@@ -66,9 +96,53 @@ def convert(text: str) -> str:
     '经济发展，一目了然'
     """
     fast = _fast()
-    if fast is None or fast[1].search(text):
+    if fast is None or fast.phrase.search(text):
         return str(_converter().convert(text))
-    return text.translate(fast[0])
+    return text.translate(fast.table)
+
+
+# the start of a line holding a Traditional-only character (the lookahead stops at the first)
+_TRADITIONAL_LINE = re.compile(r"^(?=[^\n]*?[" + TRADITIONAL_ONLY + "])", re.MULTILINE)
+
+
+def convert_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, converted)`` for each line holding a Traditional-only character
+    that :func:`convert` changes (lines are converted one by one).
+
+    >>> convert_lines("经济\\n經濟發展\\n一目瞭然的經濟")
+    [(3, 7, '经济发展'), (8, 15, '一目了然的经济')]
+    """
+    fast = _fast()
+    if fast is None or not fast.one_for_one:
+        return _convert_lines_plain(text)
+    # one character for one: every line keeps its place
+    whole = text.translate(fast.bmp if _ASTRAL.search(text) is None else fast.table)
+    with_phrase = {text.rfind("\n", 0, m.start()) + 1 for m in fast.phrase.finditer(text)}
+    edits = []
+    for m in _TRADITIONAL_LINE.finditer(text):
+        a = m.start()
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        line = text[a:b]
+        new = str(_converter().convert(line)) if a in with_phrase else whole[a:b]
+        if new != line:
+            edits.append((a, b, new))
+    return edits
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _convert_lines_plain(text: str) -> list[tuple[int, int, str]]:
+    edits = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and has_traditional(line):
+            new = convert(line)
+            if new != line:
+                edits.append((pos, pos + len(line), new))
+        pos += len(line) + 1
+    return edits
 
 
 def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:
@@ -79,11 +153,12 @@ def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:
     """
     if not has_traditional(text):
         return "simplified"
-    trad = simp = 0
+    trad = sum(1 for _ in _TRADITIONAL_LINE.finditer(text))
+    if trad >= 4 * (text.count("\n") + 1 - trad):
+        return "traditional"  # even if every other line were Simplified text
+    simp = 0
     for line in text.split("\n"):
-        if _TRADITIONAL.search(line):
-            trad += 1
-        elif _HAN.search(line) and len(line.strip()) >= 2:
+        if not _TRADITIONAL.search(line) and _HAN.search(line) and len(line.strip()) >= 2:
             simp += 1
     if trad >= 4 * simp:
         return "traditional"
