@@ -467,7 +467,34 @@ def _cues_reference(lexicon: cl.Lexicon, text: str, year: int | None) -> list[cl
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
     found += anchors
     found.sort(key=lambda m: m.start)
-    return cl.apply_reports(text, cl.apply_frames(text, found))
+    return _apply_reports_reference(text, cl.apply_frames(text, found))
+
+
+def _apply_reports_reference(text: str, matches: list[cl.Match]) -> list[cl.Match]:
+    """classify.apply_reports as first written: a slice per sentence and ``_replace``."""
+    if not any(m.entry.kind == "target" for m in matches):
+        return matches
+    out: list[cl.Match] = []
+    i = 0
+    for _, b in cl.split_sentences(text):
+        j = i
+        while j < len(matches) and matches[j].start < b:
+            j += 1
+        group = matches[i:j]
+        reported = any(cl._reports(m) for m in group)
+        for m in group:
+            if reported and m.entry.kind == "target":
+                m = m._replace(w=0.0, note="the target a result is reported on")
+            out.append(m)
+        i = j
+    out.extend(matches[i:])
+    return out
+
+
+@given(st.text(alphabet="我们完成了全年目标任务实现计划未。；", max_size=30))
+def test_apply_reports_matches_reference(text: str) -> None:
+    found = cl.Lexicon.default().matches(text)
+    assert cl.apply_reports(text, found) == _apply_reports_reference(text, found)
 
 
 # cue words, shields, anchors (years, windows, counts) and the characters between them

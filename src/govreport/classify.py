@@ -231,11 +231,12 @@ def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
     """The entry an anchor match stands for, resolved against the report year."""
     kind = m.lastgroup
     if kind == "qty":
-        if m["qq"]:
+        qq, qa, qb, qp, qn = m.group("qq", "qa", "qb", "qp", "qn")
+        if qq:
             return ANCHORS["qualified"]
-        if m["qa"] or m["qb"] or m["qp"]:
+        if qa or qb or qp:
             return ANCHORS["approximate"]
-        return ANCHORS["precise"] if _precise(m["qn"]) else ANCHORS["count"]
+        return ANCHORS["precise"] if _precise(qn) else ANCHORS["count"]
     if kind == "horizon":
         return ANCHORS["horizon"] if year is None or int(m["hy"]) >= year else None
     if kind == "year":
@@ -362,20 +363,25 @@ def apply_reports(text: str, matches: list[Match], spans: list[tuple[int, int]] 
     """
     if not any(m.entry.kind == "target" for m in matches):
         return matches
-    out: list[Match] = []
-    i = 0
+    out = list(matches)
+    i, n = 0, len(matches)
+    new = tuple.__new__
     for _, b in split_sentences(text) if spans is None else spans:
         j = i
-        while j < len(matches) and matches[j].start < b:
+        reported = planned = False
+        while j < n and matches[j].start < b:  # the sentence's cues: does it report, does it name a plan?
+            e = matches[j].entry
+            if e.kind == "target":
+                planned = True
+            elif not reported:
+                reported = _reports(matches[j])
             j += 1
-        group = matches[i:j]
-        reported = any(_reports(m) for m in group)
-        for m in group:
-            if reported and m.entry.kind == "target":
-                m = m._replace(w=0.0, note="the target a result is reported on")
-            out.append(m)
+        if reported and planned:
+            for k in range(i, j):
+                m = out[k]
+                if m.entry.kind == "target":
+                    out[k] = new(Match, (m.start, m.end, m.entry, m.cat, 0.0, "the target a result is reported on"))
         i = j
-    out.extend(matches[i:])
     return out
 
 
