@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import weakref
 
 import pytest
 import regex
@@ -280,6 +281,28 @@ def test_parse_restores_the_collector() -> None:
         assert not gc.isenabled()  # the caller's choice stands
     finally:
         gc.enable()
+
+
+def test_parse_keeps_garbage_collectable_and_caller_freezes() -> None:
+    # objects moved to the oldest generation at the end of a parse are still collected
+    class Node:
+        other: object = None
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle only the collector can free
+    ref = weakref.ref(a)
+    del a, b
+    parse("一、2024年工作回顾\n全年新增就业4万人。")
+    gc.collect()
+    assert ref() is None
+    # a caller's frozen objects stay frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parse("全年新增就业4万人。")
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_parse_leaves_no_cycles() -> None:
