@@ -19,7 +19,7 @@ from govreport import GovReportError, mojibake, outline, parse, script
 from govreport import classify as cl
 from govreport import targets as tg
 from govreport.lexicon import LexiconEntry
-from govreport.models import Category, Cue, Report, Sentence, share_fields_set, trusted
+from govreport.models import Category, Cue, Report, Sentence, trusted
 from govreport.normalize import Normalized
 from govreport.offsets import Edit, OffsetMap, apply_edits
 from govreport.pipeline import _shift
@@ -577,21 +577,6 @@ def test_split_sentences_cases() -> None:
         assert cl.split_sentences(text) == _split_sentences_reference(text)
     assert cl.split_sentences("推进改造。 \n完成了！") == [(0, 5), (5, 11)]  # the blank joins the next sentence
     assert cl.split_sentences("  ") == []
-
-
-def test_share_fields_set() -> None:
-    full = Cue(start=0, end=2, text="推进", category=Category.GOAL, weight=1.0, rule="r")
-    other = Cue(start=3, end=5, text="完成", category=Category.ACHIEVEMENT, weight=1.0, rule="r")
-    share_fields_set(full)
-    share_fields_set(other)
-    assert full.model_fields_set is other.model_fields_set == set(Cue.model_fields)
-    full.weight = 0.0  # setting a field keeps the shared set as it was
-    assert other.model_fields_set == set(Cue.model_fields)
-    # a model with a defaulted field keeps its own set: exclude_unset still leaves it out
-    partial = Sentence(start=0, end=3, text="推进。")
-    share_fields_set(partial)
-    assert partial.model_fields_set == {"start", "end", "text"}
-    assert "cues" not in partial.model_dump(exclude_unset=True)
 
 
 def test_parsed_targets_share_one_fields_set() -> None:

@@ -96,23 +96,6 @@ def _all_fields(cls: type[BaseModel]) -> set[str]:
     return fields
 
 
-def share_fields_set(obj: BaseModel) -> None:
-    """Give a validated ``obj`` its class's shared fields-set if its own names every field.
-
-    The same saving as :func:`trusted` for models built elsewhere by validation; a model
-    with a field left at its default keeps its own set (``exclude_unset`` still sees it).
-
-    >>> a, b = Span(start=0, end=1), Span(start=2, end=3)
-    >>> share_fields_set(a); share_fields_set(b)
-    >>> a.model_fields_set is b.model_fields_set
-    True
-    """
-    cls = type(obj)
-    fields = _ALL_FIELDS.get(cls) or _all_fields(cls)
-    if obj.__pydantic_fields_set__ == fields:
-        object.__setattr__(obj, "__pydantic_fields_set__", fields)
-
-
 class Span(_Model):
     """A half-open span ``[start, end)`` of the original input."""
 

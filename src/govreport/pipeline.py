@@ -14,7 +14,7 @@ from . import classify, outline, targets
 from .decode import decode_bytes
 from .errors import ConfigError, InputError
 from .lexicon import LexiconEntry
-from .models import Category, Diagnostic, Paragraph, Report, Section, share_fields_set, trusted
+from .models import Category, Diagnostic, Paragraph, Report, Section, trusted
 from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -223,8 +223,6 @@ class _Builder:
         category, scores = self.classifier.paragraph_label(sentences, weights)
         start, end = span(a, b)
         found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
-        for t in found:
-            share_fields_set(t)  # some 700 bytes less per target
         values = {
             "start": start,
             "end": end,
