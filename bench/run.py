@@ -74,6 +74,17 @@ def _child(*args: str, timeout: float = 3600) -> dict[str, Any]:
 # ---------------------------------------------------------------- measurements
 
 
+def _density(govreport: Any, data: list[bytes], chars: int) -> dict[str, float]:
+    """Sentences, cues and targets the output holds per 1000 characters: the items parse() builds a model for."""
+    counts = dict.fromkeys(("sentences", "cues", "targets"), 0)
+    for d in data:
+        for p in govreport.parse(d).paragraphs():
+            counts["sentences"] += len(p.sentences)
+            counts["cues"] += sum(len(s.cues) for s in p.sentences)
+            counts["targets"] += len(p.targets)
+    return {k: v / chars * 1000 for k, v in counts.items()}
+
+
 def measure_corpus(name: str, texts: list[str], repeat: int, use_peers: dict[str, peers.Splitter]) -> dict[str, Any]:
     """In-process parse() of every document, by stage, with the floor and the peers on the same texts."""
     import govreport
@@ -100,6 +111,7 @@ def measure_corpus(name: str, texts: list[str], repeat: int, use_peers: dict[str
             for s in STAGES
         },
         "stage_hooks_missing": missing,
+        "per_1000_chars": _density(govreport, data, chars),
         "floor_seconds": floor_s,
         "floor_mchars_per_s": _rate(chars, floor_s),
         "parse_over_floor": total / floor_s if floor_s else None,
@@ -280,6 +292,17 @@ def render(res: dict[str, Any]) -> str:
         cells += [_f(r["peers"].get(p, {}).get("parse_over_peer"), 2) for p in peer_names]
         lines.append("| " + " | ".join(cells) + " |")
     out = ["## parse() in process (Mc/s = million characters per second; ratios are time ratios)", *lines, ""]
+    out += [
+        "## what the output holds (models built per 1000 characters)",
+        "| corpus | sentences | cues | targets |",
+        "|---|---|---|---|",
+    ]
+    for r in res["parse"]:
+        d = r.get("per_1000_chars") or {}
+        out.append(
+            f"| {r['name']} | {_f(d.get('sentences'), 1)} | {_f(d.get('cues'), 1)} | {_f(d.get('targets'), 1)} |"
+        )
+    out.append("")
     if res.get("peers_skipped"):
         out += [f"- peer {k} skipped: {v}" for k, v in res["peers_skipped"].items()] + [""]
     if res.get("single"):
