@@ -550,24 +550,6 @@ def test_a_failed_gate_means_nothing_to_find(text: str) -> None:
         assert gate(text) == any(gate(piece) for piece in text.split("\n"))  # a test of characters
 
 
-def _detect_reference(text: str) -> str:
-    """script.detect as first written: every line searched."""
-    if not script.has_traditional(text):
-        return "simplified"
-    trad = simp = 0
-    for line in text.split("\n"):
-        if script._TRADITIONAL.search(line):
-            trad += 1
-        elif script._HAN.search(line) and len(line.strip()) >= 2:
-            simp += 1
-    return "traditional" if trad >= 4 * simp else "mixed"
-
-
-@given(st.lists(st.sampled_from(["經濟", "经济发展", "经", "a", " ", "\n", "\n\n"]), max_size=30).map("".join))
-def test_detect_matches_reference(text: str) -> None:
-    assert script.detect(text) == _detect_reference(text)
-
-
 def test_same_length_edits_keep_a_linear_map() -> None:
     omap = OffsetMap.identity(10)
     text, removed = apply_edits("abcdefghij", [Edit(2, 4, "")], omap)

@@ -4,9 +4,11 @@ Two tables of named rules, each with a comment on the real-world convention it
 covers. :data:`BLOCK_RULES` match spans that may run over several lines (YAML
 front matter, a collector header, a caption broken over a narrow column, a
 footer that runs to the end of the page); :data:`LINE_RULES` match one whole
-line. Both run as single regex passes over the text (after width folding and
-conversion to Simplified). Every match becomes :class:`~govreport.models.Noise`
-of the rule's kind; :data:`KINDS` is the whole vocabulary.
+line. Both run after width folding and conversion to Simplified, each as one
+pattern tried from the start of every line that holds one of the rules' hints
+(a keyword every match needs): one scan for the hints finds those lines. Every
+match becomes :class:`~govreport.models.Noise` of the rule's kind; :data:`KINDS`
+is the whole vocabulary.
 
 >>> [(e.kind, e.start, e.end) for e in find("□本报记者 王凯\\n全年新增就业4万人。")]
 [('byline', 0, 8)]

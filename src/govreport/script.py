@@ -101,10 +101,6 @@ def convert(text: str) -> str:
     return text.translate(fast.table)
 
 
-# the start of a line holding a Traditional-only character (the lookahead stops at the first)
-_TRADITIONAL_LINE = re.compile(r"^(?=[^\n]*?[" + TRADITIONAL_ONLY + "])", re.MULTILINE)
-
-
 def convert_lines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, converted)`` for each line holding a Traditional-only character
     that :func:`convert` changes (lines are converted one by one).
@@ -119,14 +115,14 @@ def convert_lines(text: str) -> list[tuple[int, int, str]]:
     whole = text.translate(fast.bmp if _ASTRAL.search(text) is None else fast.table)
     with_phrase = {text.rfind("\n", 0, m.start()) + 1 for m in fast.phrase.finditer(text)}
     edits = []
-    for m in _TRADITIONAL_LINE.finditer(text):
-        a = m.start()
-        b = text.find("\n", a)
-        b = len(text) if b < 0 else b
-        line = text[a:b]
-        new = str(_converter().convert(line)) if a in with_phrase else whole[a:b]
-        if new != line:
-            edits.append((a, b, new))
+    a = 0
+    for line, new in zip(text.split("\n"), whole.split("\n"), strict=True):
+        if a in with_phrase:
+            new = str(_converter().convert(line)) if has_traditional(line) else line
+        # a line the table leaves alone needs no search for Traditional characters
+        if new != line and has_traditional(line):
+            edits.append((a, a + len(line), new))
+        a += len(line) + 1
     return edits
 
 
@@ -153,12 +149,11 @@ def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:
     """
     if not has_traditional(text):
         return "simplified"
-    trad = sum(1 for _ in _TRADITIONAL_LINE.finditer(text))
-    if trad >= 4 * (text.count("\n") + 1 - trad):
-        return "traditional"  # even if every other line were Simplified text
-    simp = 0
+    trad = simp = 0
     for line in text.split("\n"):
-        if not _TRADITIONAL.search(line) and _HAN.search(line) and len(line.strip()) >= 2:
+        if _TRADITIONAL.search(line):
+            trad += 1
+        elif _HAN.search(line) and len(line.strip()) >= 2:
             simp += 1
     if trad >= 4 * simp:
         return "traditional"
