@@ -309,6 +309,8 @@ def _bodyish(line: str, lazy_wrap: _LazyWrap) -> bool:
 
 
 _SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
+# what may open a line before the space that follows a heading marker: 6 大力做好…, ## 标题, 第一章 总则
+_MARKER_HEAD = regex.compile(r"#+|\*+|第.{1,4}[章节部分篇]|附件\d*")
 
 
 def squeeze_spaces(text: str) -> list[Edit]:
@@ -323,7 +325,7 @@ def squeeze_spaces(text: str) -> list[Edit]:
         left, right = text[a - 1], text[b]
         line_start = text.rfind("\n", 0, a) + 1
         head = text[line_start:a]
-        if head.isdigit() or regex.fullmatch(r"#+|\*+|第.{1,4}[章节部分篇]|附件\d*", head):
+        if head.isdigit() or _MARKER_HEAD.fullmatch(head):
             continue  # a heading number or marker followed by its title
         if left.isdigit() and right.isdigit():
             continue  # two numbers, e.g. a date or a table row

@@ -250,7 +250,7 @@ def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | No
     else:
         end = cut
         body = cut + 1 if cut + 1 < len(rest) else None
-    if style.name == "news_number" and (body is not None or end > 30 or regex.search(r"[，,；;：:]", rest[:end])):
+    if style.name == "news_number" and (body is not None or end > 30 or _CLAUSE_MARK.search(rest, 0, end)):
         return None  # a newspaper's numbered part title is one short line, never a sentence
     if end == 0 or end > MAX_TITLE:
         return None
@@ -258,6 +258,9 @@ def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | No
 
 
 _LINE = regex.compile(r"[^\n]+")
+_HAN = regex.compile(r"\p{Han}")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")  # a clause goes on: no newspaper heading number before it
+_SENTENCE_MARK = regex.compile(r"[：:。；;！？!?]")  # a sentence or a lead-in: not a title line
 _OPEN_ONLY = regex.compile(r"[(（]")
 _CLOSE_START = regex.compile(rf"\s*[{_CN}\d]{{1,3}}\s*[)）]")
 
@@ -360,7 +363,7 @@ def _is_body(s: str) -> bool:
     """A line of running text: it ends a sentence, or is a long line of Chinese."""
     if s[-1] in _FINAL or s.endswith(("。”", "！”", "？”", "。)", "。）")):
         return True
-    return len(s) > MAX_TITLE and len(regex.findall(r"\p{Han}", s)) * 2 > len(s)
+    return len(s) > MAX_TITLE and len(_HAN.findall(s)) * 2 > len(s)
 
 
 def take_title(text: str, blocks: list[Block]) -> int:
@@ -387,7 +390,7 @@ def take_title(text: str, blocks: list[Block]) -> int:
         pick = max(i for i in md if len(blocks[i].marker or "") == top)
     else:
         # four Han characters make a title; a menu token (下载, 打印) has two: use one only if alone
-        han = [len(regex.findall(r"\p{Han}", text[b.start : b.end])) for b in blocks[:zone]]
+        han = [len(_HAN.findall(text[b.start : b.end])) for b in blocks[:zone]]
         short = [i for i in range(zone) if blocks[i].end - blocks[i].start <= MAX_TITLE]
         pick = next((i for i in short if han[i] >= 4), next((i for i in short if han[i] >= 2), None))
     if pick is None:
@@ -405,7 +408,7 @@ def _subhead_shape(s: str) -> bool:
     """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
     if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _SUBHEAD_BAD_END or s.endswith(("。”", "！”")):
         return False
-    if regex.search(r"[：:。；;！？!?]", s) or len(regex.findall(r"\p{Han}", s)) < 4:
+    if _SENTENCE_MARK.search(s) or len(_HAN.findall(s)) < 4:
         return False
     return CAPTION_TAIL.search(s) is None and SALUTATION.fullmatch(s) is None
 
