@@ -301,3 +301,18 @@ def test_progress_bar_only_when_stderr_is_a_terminal(folder):
         status = main([str(folder), "--format", "csv", *argv], stdout=io.StringIO(), stderr=err)
         assert status == 0
         assert ("/3" in err.getvalue()) is shown, (argv, err.getvalue())
+
+
+def test_ctrl_c_while_serialising_is_held_until_the_report_is_written():
+    # pydantic's serializer would turn a KeyboardInterrupt raised inside it into a serialisation error
+    from govreport import parse
+    from govreport.cli import _interrupt_after
+
+    report = parse("一、2024年工作回顾\n全年新增就业4万人。")
+    reached = False
+    with pytest.raises(KeyboardInterrupt), _interrupt_after():
+        signal.raise_signal(signal.SIGINT)
+        report.model_dump_json()
+        reached = True  # the signal did not stop the serialisation
+    assert reached
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

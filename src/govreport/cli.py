@@ -11,9 +11,11 @@ import argparse
 import csv
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import closing, redirect_stderr, redirect_stdout, suppress
+from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -85,13 +87,35 @@ def _jobs(text: str) -> int:
 
 
 def _render(report: Report, fmt: str, single: bool = True) -> str:
-    if fmt == "json" and single:
-        return report.model_dump_json(indent=1)
     if fmt in ("json", "jsonl"):
-        return report.model_dump_json()
+        with _interrupt_after():
+            return report.model_dump_json(indent=1 if fmt == "json" and single else None)
     if fmt == "tree":
         return tree(report)
     return markdown(report)
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold a Ctrl-C that comes while a report is serialised until it is done, then raise it.
+
+    pydantic's serializer turns a KeyboardInterrupt raised inside it into a serialisation
+    error (a traceback and exit 1), or loses it; held, it stops the run as anywhere else
+    (exit 130). Only the main thread can hold signals; elsewhere nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
 class _UsageError(Exception):
