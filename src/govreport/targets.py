@@ -62,6 +62,12 @@ def _ranges(codes: Iterable[int]) -> Iterator[tuple[int, int]]:
         yield run[0], run[1]
 
 
+def _maybe(pattern: str) -> str:
+    """``pattern`` made optional as ``(?:pattern|)``: the same matches as ``(?:pattern)?``, but
+    stdlib re opens no repeat context for it, whose bookkeeping every later step pays for."""
+    return f"(?:{pattern}|)"
+
+
 def _alt(words: Iterable[str]) -> str:
     """Regex alternation of ``words``, longest first so that 个百分点 wins over 个."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -108,7 +114,7 @@ _UNIT_ONE = "|".join(
     f"{regex.escape(u)}(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else regex.escape(u)
     for u in sorted(UNITS, key=len, reverse=True)
 )
-_UNIT = rf"(?:{_UNIT_ONE})(?![A-Za-z])(?:/(?:{_MAG})?(?:{_alt(PER_UNITS)}))?"
+_UNIT = rf"(?:{_UNIT_ONE})(?![A-Za-z])" + _maybe(rf"/{_maybe(_MAG)}(?:{_alt(PER_UNITS)})")
 _NUM = rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})"
 _RANGE_SEP = r"[-‐‑–—―~～]{1,2}|至|到"
 
@@ -219,12 +225,15 @@ _RANGE_REACH = _MAG_LEN + _UNIT_LEN + 1  # magnitude, unit, a space: 14 characte
 _RANGE_AHEAD = rf"(?=[^{_RANGE_SEP_CHARS}]{{0,{_RANGE_REACH}}}+[{_RANGE_SEP_CHARS}])"
 _QUANTITY_PATTERN = (
     r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
-    r"(?:百分之(?P<pnum>" + _NUM + r")(?:(?:至|到)百分之(?P<phigh>" + _NUM + r"))?"
+    rf"(?:百分之(?P<pnum>{_NUM})"
+    + _maybe(rf"(?:至|到)百分之(?P<phigh>{_NUM})")
     # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
-    rf"|(?:{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG}))?(?P<num>{_NUM})"
-    rf"(?:{_RANGE_AHEAD}(?:{_MAG})?(?:{_UNIT})?\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM}))?"
-    rf"\s?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT}))"
-    rf"(?P<qual>{_alt(TRAILING_QUALIFIERS)})?"
+    + "|"
+    + _maybe(rf"{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{_MAG})")
+    + rf"(?P<num>{_NUM})"
+    + _maybe(rf"{_RANGE_AHEAD}{_maybe(_MAG)}{_maybe(_UNIT)}\s?(?:{_RANGE_SEP})\s?(?P<high>{_NUM})")
+    + rf"\s?{_maybe(f'(?P<mag>{_MAG})')}\s?(?P<unit>{_UNIT}))"
+    + _maybe(rf"(?P<qual>{_alt(TRAILING_QUALIFIERS)})")
 )
 # tried only where _QUANTITY_START finds a character a quantity can start with (see _quantities);
 # text with characters beyond the BMP goes to regex, whose \d knows the newest digit blocks
