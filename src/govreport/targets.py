@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from .models import Category, Sentence, Target, trusted
+from .models import Category, Sentence, Target, builder
 from .quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -604,6 +604,10 @@ def _role(category: Category | None) -> Literal["target", "result"] | None:
     return None
 
 
+#: a Target from a dict of every field, each already of its type (models.builder)
+_MAKE_TARGET = builder(Target)
+
+
 def extract(
     ptext: str,
     base: int,
@@ -655,5 +659,5 @@ def extract(
             "average": average,
             "text": text,
         }
-        out.append(trusted(Target, values))  # every field given, each of its type: no validation needed
+        out.append(_MAKE_TARGET(values))  # every field given, each of its type: no validation needed
     return out
