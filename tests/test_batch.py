@@ -86,6 +86,22 @@ def test_workers_give_the_same_reports_in_input_order(folder):
     assert [o.error for o in parallel] == [o.error for o in serial]
 
 
+def _titles(source, report):
+    return source.rel, [s.title for s in report.sections]
+
+
+def test_render_runs_in_the_workers_and_replaces_the_report(folder):
+    inputs = [folder / "sub" / "c.txt", folder / "missing.txt", folder / "a.txt"]
+    plain = list(parse_many(inputs, jobs=1))
+    for jobs in (1, 2):
+        rendered = list(parse_many(inputs, jobs=jobs, render=_titles))
+        assert [o.error for o in rendered] == [o.error for o in plain]  # failures come back as before
+        assert [o.report for o in rendered] == [None, None, None]
+        assert [o.rendered for o in rendered] == [
+            None if o.report is None else _titles(o.source, o.report) for o in plain
+        ]
+
+
 def test_options_reach_the_workers(folder):
     path = folder / "wide.txt"
     path.write_text("一、工作回顾\n收入增长５％。", encoding="utf-8")

@@ -3,8 +3,8 @@
 Results come back in input order whatever the number of workers, and a file that
 fails never stops the batch: its :class:`Outcome` carries the cause instead of a
 report. Workers are plain processes (:class:`~concurrent.futures.ProcessPoolExecutor`);
-reports travel back pickled, and each worker loads the OpenCC converter at most
-once (it is cached per process in ``script.py``).
+reports travel back pickled (or only what ``render`` made of them), and each worker
+loads the OpenCC converter at most once (it is cached per process in ``script.py``).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -18,7 +18,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import signal
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -45,11 +45,13 @@ class Source(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """The result of one input: a report, or the cause it failed."""
+    """The result of one input: a report (or what ``render`` made of it), or the cause it failed."""
 
     source: Source
     report: Report | None
     error: str | None
+    #: what ``parse_many(render=...)`` returned for the report, which is then not sent back
+    rendered: Any = None
 
 
 def expand(
@@ -93,12 +95,18 @@ def _cause(e: Exception) -> str:
     return text
 
 
-def parse_source(source: Source, options: dict[str, Any]) -> Outcome:
+#: turns a parsed report (and its source) into what a caller keeps: JSON text, table rows
+Render = Callable[[Source, Report], Any]
+
+
+def parse_source(source: Source, options: dict[str, Any], render: Render | None = None) -> Outcome:
     """Parse one source, turning every failure into an :class:`Outcome` with a cause."""
     if source.error is not None:
         return Outcome(source, None, source.error)
     try:
         report = parse(source.data, **options) if source.data is not None else parse_file(source.name, **options)
+        if render is not None:
+            return Outcome(source, None, None, render(source, report))
     except GovReportError as e:
         return Outcome(source, None, _cause(e))
     except Exception as e:  # a bug in govreport: report it, keep the batch going
@@ -131,6 +139,7 @@ def parse_many(
     jobs: int = 1,
     progress: bool | None = None,
     stream: TextIO | None = None,
+    render: Render | None = None,
     **options: object,
 ) -> Generator[Outcome, None, None]:
     """Parse files and folders (see :func:`expand`) in ``jobs`` processes, yielding in input order.
@@ -138,6 +147,12 @@ def parse_many(
     ``jobs=0`` uses every core. A progress bar goes to ``stream`` when it is a
     terminal, or always with ``progress=True`` (needs tqdm, in the ``batch`` extra).
     Options are checked before any work starts.
+
+    ``render(source, report)``, if given, runs where the report was parsed and its
+    result comes back as ``Outcome.rendered`` instead of the report: receiving a
+    pickled report costs the caller about as much as parsing it, so a batch that
+    only writes JSON or table rows should render in the workers. In a pool it must
+    be picklable (a module-level function, or a ``functools.partial`` of one).
     """
     Options.from_kwargs(**options)  # an unknown option fails once, here, not once per file
     sources = expand(inputs)
@@ -149,9 +164,9 @@ def parse_many(
     pool = ProcessPoolExecutor(workers, initializer=_worker_init) if workers > 1 else None
     try:
         if pool is None:
-            results: Iterator[Outcome] = (parse_source(s, dict(options)) for s in sources)
+            results: Iterator[Outcome] = (parse_source(s, dict(options), render) for s in sources)
         else:
-            results = pool.map(parse_source, sources, [dict(options)] * len(sources))
+            results = pool.map(parse_source, sources, [dict(options)] * len(sources), [render] * len(sources))
         for outcome in results:
             if bar is not None:
                 bar.update(1)

@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -95,6 +96,16 @@ def _render(report: Report, fmt: str, single: bool = True) -> str:
     return markdown(report)
 
 
+def _text(_source: Source, report: Report, fmt: str, single: bool) -> str:
+    """A report as the CLI writes it (run in the worker that parsed it)."""
+    return _render(report, fmt, single)
+
+
+def _rows(source: Source, report: Report, table: str) -> list[dict[str, Any]]:
+    """A report's rows of ``table`` (run in the worker that parsed it)."""
+    return to_records(report, table, document=source.name)
+
+
 @contextmanager
 def _interrupt_after() -> Iterator[None]:
     """Hold a Ctrl-C that comes while a report is serialised until it is done, then raise it.
@@ -136,31 +147,31 @@ class _Run:
         self.err.flush()
         self.failed = True
 
-    def reports(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Report]]:
-        """The reports that parsed; failures are reported on the way."""
+    def rendered(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Any]]:
+        """What the workers rendered of the reports that parsed; failures are reported on the way."""
         for o in outcomes:
-            if o.report is None:
+            if o.error is not None or o.rendered is None:
                 self.fail(o.source.name, o.error or "failed")
             else:
-                yield o.source, o.report
+                yield o.source, o.rendered
 
     def documents(self, outcomes: Iterator[Outcome], several: bool) -> None:
         fmt = self.args.format
-        for source, report in self.reports(outcomes):
+        for source, text in self.rendered(outcomes):
             if several and fmt in ("tree", "markdown"):
                 self.out.write(f"==> {source.name} <==\n")
-            self.out.write(_render(report, fmt, single=not several) + "\n")
+            self.out.write(text + "\n")
             self.out.flush()
 
     def files(self, outcomes: Iterator[Outcome], folder: Path) -> None:
         fmt = self.args.format
         taken: set[str] = set()
-        for source, report in self.reports(outcomes):
+        for source, text in self.rendered(outcomes):
             target = _output_name(source.rel, _SUFFIX[fmt], taken)
             path = folder / target
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(_render(report, fmt) + "\n", encoding="utf-8")
+                path.write_text(text + "\n", encoding="utf-8")
             except OSError as e:
                 self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
 
@@ -178,8 +189,8 @@ class _Run:
         fh.write("\ufeff")
         writer = csv.DictWriter(fh, fieldnames=columns(table), lineterminator="\r\n")
         writer.writeheader()
-        for source, report in self.reports(outcomes):
-            writer.writerows(to_records(report, table, document=source.name))
+        for _, rows in self.rendered(outcomes):
+            writer.writerows(rows)
             fh.flush()
 
     def parquet(self, outcomes: Iterator[Outcome], folder: Path) -> None:
@@ -187,8 +198,7 @@ class _Run:
         table = self.args.table
         schema = _arrow_schema(pa, table)
         with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:
-            for source, report in self.reports(outcomes):
-                rows = to_records(report, table, document=source.name)
+            for _, rows in self.rendered(outcomes):
                 if rows:
                     writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
@@ -291,7 +301,13 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
         else:
             inputs.append(name)
     sources = expand(inputs, tuple(args.glob or DEFAULT_PATTERNS), recursive=args.recursive)
-    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err)
+    # a folder stands for several inputs, however many files it holds today
+    folders = args.recursive and any(f != "-" and Path(f).is_dir() for f in args.files)
+    several = len(args.files) > 1 or folders
+    # the workers render: sending a report back costs about as much as parsing it
+    tables = args.format in ("csv", "parquet")
+    render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=not several)
+    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render)
     with closing(outcomes):
         if args.format == "csv":
             run.csv(outcomes, folder)
@@ -301,9 +317,7 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
         elif folder is not None:
             run.files(outcomes, folder)
         else:
-            # a folder stands for several inputs, however many files it holds today
-            folders = args.recursive and any(f != "-" and Path(f).is_dir() for f in args.files)
-            run.documents(outcomes, several=len(args.files) > 1 or folders)
+            run.documents(outcomes, several=several)
     run.out.flush()
     return 1 if run.failed else 0
 
