@@ -42,6 +42,8 @@ class _Model(BaseModel):
 _M = TypeVar("_M", bound=BaseModel)
 #: one fields-set per model class, shared by every instance :func:`trusted` builds
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+#: the :func:`builder` of each class :func:`trusted` was called with
+_BUILDERS: dict[type[BaseModel], Callable[[dict[str, Any]], BaseModel]] = {}
 
 
 _new = object.__new__
@@ -64,12 +66,10 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     >>> trusted(Span, {"start": 0, "end": 2}) == Span(start=0, end=2)
     True
     """
-    obj = _new(cls)
-    _set_dict(obj, values)
-    _set_fields_set(obj, _ALL_FIELDS.get(cls) or _all_fields(cls))
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
+    build = _BUILDERS.get(cls)
+    if build is None:
+        build = _BUILDERS[cls] = builder(cls)
+    return build(values)  # type: ignore[return-value]  # the builder stored for cls builds a cls
 
 
 def builder(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
