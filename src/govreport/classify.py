@@ -389,33 +389,6 @@ def apply_reports(text: str, matches: list[Match], spans: list[tuple[int, int]] 
 TURN_BOOST = 1.5
 
 
-def _after_turn(matches: list[Match]) -> list[Match]:
-    """Boost the cues after the last adversative turn of a sentence (…，但短板依然明显).
-
-    >>> text = "虽然完成了改造任务，但短板依然明显。"
-    >>> [(m.entry.text, m.w) for m in _after_turn(Lexicon.default().matches(text))]
-    [('完成了', 2.5), ('任务', 1.5), ('但', 0.0), ('短板', 3.75), ('明显', 1.5)]
-    """
-    last = max((i for i, m in enumerate(matches) if m.entry.kind == "turn"), default=-1)
-    if last < 0:
-        return matches
-    boosted = [
-        m._replace(w=m.w * TURN_BOOST, note=(m.note + "; " if m.note else "") + "after a turn")
-        for m in matches[last + 1 :]
-    ]
-    return matches[: last + 1] + boosted
-
-
-def score_matches(matches: Iterable[Match], prior: dict[Category, float] | None = None) -> dict[Category, float]:
-    """Sum of effective cue weights per category, starting from a context prior."""
-    totals = dict.fromkeys(CATEGORIES, 0.0)
-    for c, w in (prior or {}).items():
-        totals[c] += w
-    for m in matches:
-        totals[m.cat] += m.w
-    return totals
-
-
 def label(totals: dict[Category, float]) -> Category:
     """The category with the largest positive total, else ``other``."""
     best, top = OTHER, 0.0
@@ -466,23 +439,6 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
 _REVIEW_READING = (A, "read as achievement in a review context")
 _PLAN_READING = (G, "read as goal in a plan context")
 _PERIOD_KINDS = frozenset(("period", "frame"))
-
-
-def _resolve(matches: list[Match], period: float) -> list[Match]:
-    """Read the period cues of a sentence as goal or achievement from the context's lean.
-
-    >>> [(m.entry.text, m.cat.value) for m in _resolve(Lexicon.default().matches("推进改造"), 0.4)]
-    [('推进', 'achievement')]
-    """
-    reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
-    if reading is None:
-        return matches
-    cat, note = reading
-    new = tuple.__new__  # a Match built directly: ``_replace`` costs a map and a dict of keywords
-    return [
-        new(Match, (m.start, m.end, m.entry, cat, m.w, note)) if m.entry.kind in _PERIOD_KINDS and m.w != 0.0 else m
-        for m in matches
-    ]
 
 
 @lru_cache(maxsize=1024)
@@ -639,9 +595,24 @@ class Classifier:
         ``shift`` to both ends of every span inside the paragraph (no edit there).
 
         :meth:`_gather` buckets the paragraph's cues by sentence and sums their fixed weights;
-        one pass here reads each sentence's cues in context and builds the models. Together
-        they compute what ``_strong``, ``_resolve``, ``_after_turn``, ``score_matches``
-        and ``label`` compute one after the other (tests/test_speed.py holds both equal).
+        one pass here reads each sentence's cues and builds the models:
+
+        - a period cue (推进, 实施) reads as achievement when the context leans to a review
+          past +0.05 and as goal past -0.05 (the sentence's fixed cues, its paragraph, section,
+          ancestors and headings, weighted by :data:`CONTEXT_WEIGHTS`);
+        - the cues after a sentence's last adversative turn (…，但短板依然明显) count
+          :data:`TURN_BOOST` times;
+        - the label is the category whose weights, with the section's shortcoming prior, sum
+          highest (:func:`label`).
+
+        tests/test_speed.py holds this equal to those steps run one after the other.
+
+        >>> c, text = Classifier(Lexicon.default(), 2025), "推进改造，但短板依然明显。"
+        >>> c.enter_section(1, "2024年工作回顾", [text])
+        >>> (s,) = c.sentences(text, 0, lambda a, b: (a, b), ())
+        >>> [(q.text, q.category.value, q.weight) for q in s.cues]  # doctest: +NORMALIZE_WHITESPACE
+        [('推进', 'achievement', 1.0), ('但', 'other', 0.0),
+         ('短板', 'shortcoming', 3.75), ('明显', 'achievement', 1.5)]
         """
         head, short_prior, sect, anc, own = self._context(headings)
         evidence = own.matches.pop(ptext, None) if own is not None else None  # gathered once, in enter_section
@@ -679,11 +650,11 @@ class Classifier:
             cues = []
             for j, (m_start, m_end, e, c, mw, note) in enumerate(ms):  # unpacked: faster than a field access each
                 if reading is not None and mw != 0.0 and e.kind in _PERIOD_KINDS:
-                    c, note = reading  # _resolve
-                if j > turn >= 0:  # _after_turn
+                    c, note = reading  # a period cue read in context
+                if j > turn >= 0:  # after the sentence's last turn
                     mw *= TURN_BOOST
                     note = note + "; after a turn" if note else "after a turn"
-                totals[c] += mw  # score_matches
+                totals[c] += mw
                 if shift is None:
                     cs, ce = span(base + m_start, base + m_end)
                 else:
