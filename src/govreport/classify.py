@@ -399,7 +399,7 @@ def label(totals: dict[Category, float]) -> Category:
     return best
 
 
-def tally(items: Iterable[tuple[Category, int]], into: dict[Category, float] | None = None) -> dict[Category, float]:
+def tally(items: Iterable[tuple[Category, float]], into: dict[Category, float] | None = None) -> dict[Category, float]:
     """Length per category, added to ``into`` if given (a section adds its subsections' tallies)."""
     weights = dict.fromkeys(CATEGORIES, 0.0) if into is None else into
     for cat, n in items:
@@ -473,7 +473,7 @@ class _Context:
     heading_lean: float = 0.0
     heading_shortcoming: float = 0.0
     body_lean: float = 0.0
-    matches: dict[str, _Evidence] = field(default_factory=dict)
+    gathered: dict[str, _Evidence] = field(default_factory=dict)  #: per own paragraph, read once by sentences()
 
 
 class Classifier:
@@ -522,7 +522,7 @@ class Classifier:
             ctx.heading_shortcoming = s if s > g + a else 0.0
         g = a = 0.0
         for p in paragraphs:
-            evidence = ctx.matches[p] = self._gather(p)  # read again by sentences()
+            evidence = ctx.gathered[p] = self._gather(p)
             g, a = g + evidence.goal, a + evidence.achievement
         ctx.body_lean = lean(g, a)
         self._stack[level] = ctx
@@ -615,7 +615,7 @@ class Classifier:
          ('短板', 'shortcoming', 3.75), ('明显', 'achievement', 1.5)]
         """
         head, short_prior, sect, anc, own = self._context(headings)
-        evidence = own.matches.pop(ptext, None) if own is not None else None  # gathered once, in enter_section
+        evidence = own.gathered.pop(ptext, None) if own is not None else None  # gathered once, in enter_section
         if evidence is None:
             evidence = self._gather(ptext)
         if not evidence.spans:
@@ -679,8 +679,7 @@ class Classifier:
         """Length-weighted aggregate of the sentence labels; their lengths are added to a ``section`` tally if given."""
         own = tally((s.category, len(s.text)) for s in sentences)
         if section is not None:
-            for cat, n in own.items():
-                section[cat] += n
+            tally(own.items(), into=section)
         return decide(own)
 
     def section_label(self, weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:

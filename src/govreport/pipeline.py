@@ -174,8 +174,7 @@ class _Builder:
         for c in node.children if h else ():
             child, child_weights = self.section(c, here)
             children.append(child)
-            for cat, n in child_weights.items():
-                weights[cat] += n
+            classify.tally(child_weights.items(), into=weights)
         if h:
             start, end = self.norm.span(h.start, node.end)
         else:  # the preamble: its own paragraphs only
