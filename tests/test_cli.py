@@ -99,7 +99,9 @@ def test_output_folder_gets_one_json_per_input(folder, tmp_path):
     written = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*.json"))
     # a.txt twice (from the folder and by name): the second does not overwrite the first
     assert written == ["a-2.json", "a.json", "b.json", "sub/c.json"]
-    assert Report.model_validate_json((dest / "sub" / "c.json").read_text(encoding="utf-8")).sections
+    written_c = (dest / "sub" / "c.json").read_text(encoding="utf-8")
+    assert Report.model_validate_json(written_c).sections
+    assert written_c.startswith('{\n "title"')  # each file holds one document, indented as with one input
 
 
 # --- tables --------------------------------------------------------------------------------------------------

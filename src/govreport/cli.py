@@ -87,18 +87,14 @@ def _jobs(text: str) -> int:
     return n
 
 
-def _render(report: Report, fmt: str, single: bool = True) -> str:
+def _text(_source: Source, report: Report, fmt: str, single: bool) -> str:
+    """A report as the CLI writes it (run in the worker that parsed it)."""
     if fmt in ("json", "jsonl"):
         with _interrupt_after():
             return report.model_dump_json(indent=1 if fmt == "json" and single else None)
     if fmt == "tree":
         return tree(report)
     return markdown(report)
-
-
-def _text(_source: Source, report: Report, fmt: str, single: bool) -> str:
-    """A report as the CLI writes it (run in the worker that parsed it)."""
-    return _render(report, fmt, single)
 
 
 def _rows(source: Source, report: Report, table: str) -> list[dict[str, Any]]:
@@ -306,7 +302,9 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
     several = len(args.files) > 1 or folders
     # the workers render: sending a report back costs about as much as parsing it
     tables = args.format in ("csv", "parquet")
-    render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=not several)
+    # one file per report (--output) holds one document; so does standard output given one input
+    single = folder is not None or not several
+    render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=single)
     outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render)
     with closing(outcomes):
         if args.format == "csv":
