@@ -10,7 +10,7 @@ import select
 import pytest
 
 import govreport
-from govreport.batch import Source, expand, parse_many
+from govreport.io.batch import Source, expand, parse_many
 
 REPORTS = {
     "a.txt": "一、2024年工作回顾\n全年新增就业4万人。\n",

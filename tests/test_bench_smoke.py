@@ -60,7 +60,7 @@ def test_synthetic_reports_are_deterministic():
 
 
 def test_traditional_reports_need_conversion():
-    from govreport.script import has_traditional
+    from govreport.normalization.script import has_traditional
 
     assert has_traditional(synth.report(3_000, script="traditional"))
     assert not has_traditional(synth.report(3_000, script="simplified"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govreport
-from govreport.classify import (
+from govreport.classify.classifier import (
     Classifier,
     Lexicon,
     aggregate,
@@ -14,7 +14,7 @@ from govreport.classify import (
     report_year,
     split_sentences,
 )
-from govreport.lexicon import LexiconEntry
+from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category
 
 G, A, S, OTHER = "goal", "achievement", "shortcoming", "other"

@@ -14,8 +14,8 @@ import time
 import pytest
 
 from govreport import Report
-from govreport.cli import main
-from govreport.records import columns
+from govreport.io.cli import main
+from govreport.io.records import columns
 
 from .conftest import ROOT, SEEDS
 
@@ -228,7 +228,7 @@ def test_interrupt_exits_130_without_traceback(folder, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("govreport.batch.parse_file", interrupted)
+    monkeypatch.setattr("govreport.io.batch.parse_file", interrupted)
     status, _, err = run(folder / "a.txt")
     assert (status, err) == (130, "govreport: interrupted\n")
 
@@ -237,7 +237,7 @@ def test_internal_error_is_reported_not_raised(folder, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("govreport.batch.parse_file", broken)
+    monkeypatch.setattr("govreport.io.batch.parse_file", broken)
     status, _, err = run(folder / "a.txt", "--format", "jsonl")
     assert status == 1 and "internal error RuntimeError: boom" in err
 
@@ -308,7 +308,7 @@ def test_progress_bar_only_when_stderr_is_a_terminal(folder):
 def test_ctrl_c_while_serialising_is_held_until_the_report_is_written():
     # pydantic's serializer would turn a KeyboardInterrupt raised inside it into a serialisation error
     from govreport import parse
-    from govreport.cli import _interrupt_after
+    from govreport.io.cli import _interrupt_after
 
     report = parse("一、2024年工作回顾\n全年新增就业4万人。")
     reached = False

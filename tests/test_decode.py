@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 import govreport
-from govreport.decode import decode_bytes, plausibility
 from govreport.errors import DecodingError
+from govreport.normalization.decode import decode_bytes, plausibility
 
 TEXT = "各位代表：现在，我代表市人民政府，向大会报告政府工作，请予审议。全年地区生产总值增长5.5%。"
 TRAD = "各位代表：現在，我代表市政府，向大會報告政府工作，請予審議。全年經濟成長率達4.3％。"

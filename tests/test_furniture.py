@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govreport import furniture
+from govreport.normalization import furniture
 
 from .test_normalize import load_cases
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from govreport.classify import Lexicon
-from govreport.lexicon import LEXICON
+from govreport.classify.lexicon import LEXICON
 from govreport.models import Category
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport import mojibake
-from govreport.normalize import normalize_and_explain
+from govreport.normalization import mojibake, normalize_and_explain
 
 
 def garble(text: str, *, fold: bool = True) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.errors import ConfigError, GovReportError
+from govreport.normalization import chain as nz
 
-nz = importlib.import_module("govreport.normalize")
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
 
 
@@ -88,7 +87,7 @@ def test_replay_reproduces_the_output() -> None:
 
 
 def test_simplified_text_does_not_load_opencc() -> None:
-    from govreport import script
+    from govreport.normalization import script
 
     script._converter.cache_clear()
     nz.normalize("全年新增就业4万人，经济发展稳中向好。")

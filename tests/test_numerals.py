@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.numerals import format_cn, parse_cn, parse_number
+from govreport.text.numerals import format_cn, parse_cn, parse_number
 
 
 @given(st.integers(1, 999))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.offsets import Edit, OffsetMap, apply_edits
+from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
 
 
 def test_identity_maps_each_position_to_itself() -> None:

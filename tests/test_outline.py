@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import outline
-from govreport.numerals import format_cn
+from govreport.outline import core as outline
+from govreport.text import numbering
+from govreport.text.numerals import format_cn
 
 FIXTURES = Path(__file__).parent / "fixtures" / "outline"
 
@@ -76,7 +77,7 @@ def test_fixtures_are_found() -> None:
      "## 工作回顾", "**结束语**", "6 大力做好乡村振兴工作", "附件2 名词解释"],
 )  # fmt: skip
 def test_looks_like_heading(line: str) -> None:
-    assert outline.looks_like_heading(line)
+    assert numbering.looks_like_heading(line)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +85,7 @@ def test_looks_like_heading(line: str) -> None:
     ["1.5亿元的项目", "2023年是开局之年", "2.5", "1 兆378亿元，创下新高", "10 万人次参加活动", "（1）", "全年增长5%。"],
 )
 def test_not_a_heading(line: str) -> None:
-    assert not outline.looks_like_heading(line)
+    assert not numbering.looks_like_heading(line)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import govreport
-from govreport.records import COLUMNS, TABLES, columns, spark_schema, to_records
+from govreport.io.records import COLUMNS, TABLES, columns, spark_schema, to_records
 
 from .conftest import SEEDS
 

@@ -77,7 +77,7 @@ def _patterns() -> Iterator[tuple[str, Any]]:
             for k, item in obj.items():
                 yield from walk(item, f"{name}[{k!r}]", depth + 1)
 
-    for info in pkgutil.iter_modules(govreport.__path__, "govreport."):
+    for info in pkgutil.walk_packages(govreport.__path__, "govreport."):
         if info.name.endswith("__main__"):
             continue
         mod = importlib.import_module(info.name)
@@ -96,7 +96,7 @@ RATIOS: dict[str, tuple[float, str]] = {}
 
 #: patterns the code only ever applies with ``.match`` at a known position (a line start, a
 #: candidate found by a cheaper scan), never scanned with finditer: timed with ``.match``
-ANCHORED = {"govreport.outline._CLOSE_START", "govreport.targets._QUANTITY"}
+ANCHORED = {"govreport.outline.core._CLOSE_START", "govreport.targets.reading._QUANTITY"}
 
 
 def _time(pattern: Any, text: str, anchored: bool = False) -> float:

@@ -7,7 +7,6 @@ path) and a property or table test says both agree, positive and negative cases 
 from __future__ import annotations
 
 import gc
-import importlib
 import weakref
 
 import pytest
@@ -15,14 +14,15 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import GovReportError, mojibake, outline, parse, script
-from govreport import classify as cl
-from govreport import targets as tg
-from govreport.lexicon import LexiconEntry
+from govreport import GovReportError, parse
+from govreport.classify import classifier as cl
+from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category, Cue, Report, Sentence, trusted
-from govreport.normalize import Normalized
-from govreport.offsets import Edit, OffsetMap, apply_edits
+from govreport.normalization import Normalized, mojibake, script
+from govreport.normalization import chain as _norm
+from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
 from govreport.pipeline import _shift
+from govreport.targets import reading as tg
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
 # direction and framing words' characters, punctuation, spaces and Latin capitals
@@ -167,42 +167,6 @@ def test_shift_of_an_unedited_paragraph() -> None:
     assert _shift(norm, 3, 7) is None
 
 
-# ---------------------------------------------------------------- outline
-
-
-def _match_heading_reference(line: str) -> tuple[str, tuple[int, int]] | None:
-    for style in outline.STYLES:
-        m = style.pattern.match(line)
-        if m and (m.end() < len(line) or style.name == "appendix"):
-            return style.name, m.span()
-    return None
-
-
-_LINE_ALPHABET = "第一二三十壹參、.．（）()1 2①⑴#附件部分章节今年经济增长。"
-
-
-@given(st.text(alphabet=_LINE_ALPHABET, max_size=12))
-def test_match_heading_matches_all_styles_in_order(line: str) -> None:
-    hit = outline.match_heading(line)
-    assert ((hit[0].name, hit[1].span()) if hit else None) == _match_heading_reference(line)
-
-
-def test_match_heading_cases() -> None:
-    for line in ("一、总体要求", "（三）改革开放", "第二部分 主要任务", "1. 稳增长", "① 就业", "附件1"):
-        hit = outline.match_heading(line)
-        assert hit is not None and (hit[0].name, hit[1].span()) == _match_heading_reference(line)
-    for line in ("今年经济增长", "1.5亿元的项目", "", "经济"):
-        assert outline.match_heading(line) is None is _match_heading_reference(line)
-
-
-def test_first_char_of_a_style() -> None:
-    first = {style.name: pattern.pattern for pattern, style in outline._FIRST}
-    assert first["part"] == "第" and first["paren_cn"] == "[(（]" and first["arabic_dot"] == r"\d"
-    optional = outline.Style("x", regex.compile(r"(?P<marker>第?一)"), 1, True, "an optional first atom")
-    with pytest.raises(ValueError, match="must open with one character"):
-        outline._first_char(optional)
-
-
 # ---------------------------------------------------------------- mojibake
 
 
@@ -247,8 +211,6 @@ def test_convert_cases() -> None:
 
 
 # ---------------------------------------------------------------- normalisation steps
-
-_norm = importlib.import_module("govreport.normalize")  # the package exports a function of that name
 
 
 def test_unclosed() -> None:
@@ -383,7 +345,7 @@ def test_cue_text_and_rule_are_what_the_match_reads() -> None:
     assert "a target qualifier (以上/左右/以内/以下)" in rules  # an anchor: no note, no brackets
     assert ("4万人以上", "a target qualifier (以上/左右/以内/以下)", "goal", 1.0) in cues
     assert not any(r.endswith(" []") for r in rules)
-    from govreport.classify import _rule
+    from govreport.classify.classifier import _rule
 
     assert _rule("x", "y") == "x [y]" and _rule("x", "y") is _rule("x", "y")
 

@@ -6,18 +6,15 @@ both agree on positive and negative cases alike.
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import furniture, mojibake, script
-from govreport.offsets import Edit, OffsetMap, apply_edits
-from govreport.outline import MAX_SUBHEAD, looks_like_heading
-
-nz = importlib.import_module("govreport.normalize")  # the module (the package exports a function of that name)
+from govreport.normalization import chain as nz
+from govreport.normalization import furniture, mojibake, script
+from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
+from govreport.text.numbering import MAX_SUBHEAD, looks_like_heading
 
 # pieces that make page furniture and near misses: keywords of the rules, names, digits,
 # dates, brackets, dots, blanks and line breaks (several in a row make blank lines)

@@ -18,9 +18,9 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport import targets as tg
 from govreport.models import Category, Sentence, Target
-from govreport.quantities import MAGNITUDES, amount, parse_value, plain
+from govreport.targets import reading as tg
+from govreport.text.quantities import MAGNITUDES, amount, parse_value, plain
 
 # ---------------------------------------------------------------- the reference
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.numerals import format_cn
-from govreport.quantities import MAGNITUDES, amount, parse_value, plain
+from govreport.text.numerals import format_cn
+from govreport.text.quantities import MAGNITUDES, amount, parse_value, plain
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, DecodingError, GovReportError, InputError
-from .lexicon import LexiconEntry
 from .models import Category, Cue, Diagnostic, Noise, Paragraph, Report, Section, Sentence, Target
-from .normalize import NormalizeConfig, normalize, normalize_and_explain
+from .normalization import NormalizeConfig, normalize, normalize_and_explain
 from .pipeline import parse, parse_file
 
 if TYPE_CHECKING:
-    from .batch import parse_many
-    from .records import to_dataframe, to_records
+    from .io.batch import parse_many
+    from .io.records import to_dataframe, to_records
 
 # batch processing (process pools) and tables load on first use: import govreport stays light
-_LAZY = {"parse_many": "batch", "to_dataframe": "records", "to_records": "records"}
+_LAZY = {"parse_many": "io.batch", "to_dataframe": "io.records", "to_records": "io.records"}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  (a module attribute of any kind)

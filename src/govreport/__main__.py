@@ -1,3 +1,3 @@
-from govreport.cli import run
+from govreport.io.cli import run
 
 run()

@@ -11,11 +11,11 @@ from itertools import islice
 from pathlib import Path
 
 from . import classify, outline, targets
-from .decode import decode_bytes
+from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, InputError
-from .lexicon import LexiconEntry
 from .models import Category, Diagnostic, Paragraph, Report, Section, trusted
-from .normalize import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+from .normalization.decode import decode_bytes
 
 SpanFn = Callable[[int, int], tuple[int, int]]
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from .models import Category
+from ..models import Category
 
 G, A, S, N = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 

@@ -20,12 +20,12 @@ from itertools import accumulate
 
 import regex
 
+from ..errors import ConfigError
+from ..models import Diagnostic, Noise
+from ..text.chars import is_han
+from ..text.numbering import MAX_SUBHEAD, looks_like_heading
 from . import furniture
-from .decode import is_han
-from .errors import ConfigError
-from .models import Diagnostic, Noise
 from .offsets import Edit, OffsetMap, apply_edits
-from .outline import MAX_SUBHEAD, looks_like_heading
 
 Step = Callable[[str], list[Edit]]
 

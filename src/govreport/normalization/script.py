@@ -84,7 +84,7 @@ def _fast() -> _Fast | None:
 
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int]:
-    from ._frequency import BY_FREQUENCY
+    from ..text._frequency import BY_FREQUENCY
 
     return {ch: i for i, ch in enumerate(BY_FREQUENCY)}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Report, Section
+from ..models import Report, Section
 
 
 def _share(sec: Section) -> str:

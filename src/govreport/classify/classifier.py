@@ -23,8 +23,8 @@ from functools import lru_cache
 from operator import attrgetter, methodcaller
 from typing import Any, NamedTuple
 
+from ..models import Category, Cue, Sentence, builder
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
-from .models import Category, Cue, Sentence, builder
 
 #: maps a normalised span to the original span
 SpanFn = Callable[[int, int], tuple[int, int]]

@@ -23,9 +23,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from .errors import GovReportError, InputError
-from .models import Report
-from .pipeline import Options, parse, parse_file
+from ..errors import GovReportError, InputError
+from ..models import Report
+from ..pipeline import Options, parse, parse_file
 
 #: file name patterns a folder is searched for when none are given
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.md")

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from ._frequency import BY_FREQUENCY
+from ..text._frequency import BY_FREQUENCY
 from .offsets import Edit
 
 KIND = "mojibake"

@@ -20,9 +20,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from . import __version__
+from .. import __version__
+from ..models import Report
 from .batch import DEFAULT_PATTERNS, Outcome, Source, expand, parse_many
-from .models import Report
 from .records import TABLES, columns, to_records
 from .render import markdown, tree
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .errors import ConfigError, GovReportError
-from .models import Category, Paragraph, Report, Section, Target
+from ..errors import ConfigError, GovReportError
+from ..models import Category, Paragraph, Report, Section, Target
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas

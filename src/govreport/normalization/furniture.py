@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from ._frequency import BY_FREQUENCY
+from ..text._frequency import BY_FREQUENCY
 from .offsets import Edit
 
 #: every kind of noise govreport produces, with what it covers

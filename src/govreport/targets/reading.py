@@ -28,8 +28,8 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from .models import Category, Sentence, Target, builder
-from .quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
+from ..models import Category, Sentence, Target, builder
+from ..text.quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 
 SpanFn = Callable[[int, int], tuple[int, int]]
 Direction = Literal["increase", "decrease", "keep", "reach"]

@@ -15,95 +15,16 @@ All positions are offsets into the normalised text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import regex
 
-from .furniture import PICTURED
-from .models import Diagnostic
-from .numerals import CN_NUMERAL_CHARS, parse_number
+from ..models import Diagnostic
+from ..normalization.furniture import PICTURED
+from ..text.chars import FULL_STOPS, HAN
+from ..text.numbering import MAX_SUBHEAD, MAX_TITLE, STYLE_BY_NAME, Style, new_style, read_heading
+from ..text.numerals import CN_NUMERAL_CHARS, parse_number
 
 _CN = CN_NUMERAL_CHARS
-
-
-class Style(NamedTuple):
-    """A numbering convention: how its marker looks and where it sits in the official order."""
-
-    name: str
-    pattern: regex.Pattern[str]  # groups: marker, num; matched at the start of a stripped line
-    rank: float | None  # official order, smaller is higher; None: placed by first appearance
-    strong: bool  # unambiguous enough to start mid-sequence anywhere and to survive a skipped number
-    comment: str
-
-
-def _s(name: str, pattern: str, rank: float | None, strong: bool, comment: str) -> Style:
-    return Style(name, regex.compile(pattern), rank, strong, comment)
-
-
-#: marker styles, tried in order against the start of each line
-STYLES: tuple[Style, ...] = (
-    _s(
-        "part",
-        rf"(?P<marker>第(?P<num>[{_CN}\d]{{1,3}})(?:部分|篇))[\s　:：]*",
-        0,
-        True,
-        "第一部分 / 第一篇: the parts of long plans and five-year outlines",
-    ),
-    _s(
-        "chapter",
-        rf"(?P<marker>第(?P<num>[{_CN}\d]{{1,3}})章)[\s　:：]*",
-        0.5,
-        True,
-        "第一章: chapters of plans and outlines",
-    ),
-    _s("jie", rf"(?P<marker>第(?P<num>[{_CN}\d]{{1,3}})节)[\s　:：]*", 0.7, True, "第一节: sections of a chapter"),
-    _s(
-        "formal",
-        r"(?P<marker>(?P<num>[壹贰貳叁參参肆伍陆陸柒捌玖拾]{1,2})\s*[、.．])\s*",
-        0.8,
-        True,
-        "壹、貳、參: Taiwan reports number their parts with formal numerals above 一、",
-    ),
-    _s(
-        "cn_dun",
-        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})\s*、)\s*",
-        1,
-        True,
-        "一、 二、: the top level of mainland work reports",
-    ),
-    _s(
-        "paren_cn",
-        rf"(?P<marker>[(（]\s*(?P<num>[{_CN}]{{1,3}})\s*[)）])\s*",
-        2,
-        True,
-        "（一） (一): chapters inside a part, standalone or running into their first sentence",
-    ),
-    _s("arabic_dot", r"(?P<marker>(?P<num>\d{1,2})\s*[.．](?!\d))\s*", 3, False, "1. 1．: third level"),
-    _s("arabic_dun", r"(?P<marker>(?P<num>\d{1,2})\s*、)\s*", 3.1, False, "1、: third level, mainland style"),
-    _s("paren_arabic", r"(?P<marker>[(（]\s*(?P<num>\d{1,2})\s*[)）])\s*", 4, False, "（1） (1): fourth level"),
-    _s("circled", r"(?P<marker>(?P<num>[①-⑳❶-❿]))\s*", 5, False, "① ②: fifth level and list items"),
-    _s("paren_circled", r"(?P<marker>(?P<num>[⑴-⒇]))\s*", 5.5, False, "⑴ ⑵: parenthesised digits as one character"),
-    _s("markdown", r"(?P<marker>#{1,6})\s+", None, True, "markdown headings from OCR and web exports"),
-    _s(
-        "appendix",
-        rf"(?P<marker>附件\s*(?P<num>\d{{1,2}}|[{_CN}]{{1,3}})?)[\s　:：]*",
-        -1,
-        True,
-        "附件1 / 附件2 名词解释: appendices are top-level sections after the body",
-    ),
-    _s(
-        "news_number",
-        r"(?P<marker>(?P<num>\d{1,2}))\s+(?=\p{Han})(?![兆亿万千百年月日个名家项条次元岁])",
-        None,
-        False,
-        "newspaper reprints number their parts as a bare number and a space: 6 大力做好乡村振兴工作",
-    ),
-)
-STYLE_BY_NAME = {s.name: s for s in STYLES}
-
-_FINAL = "。！？!?"
-_FINAL_CHAR = regex.compile(f"[{_FINAL}]")
-MAX_TITLE = 60  # longer than any real heading: a numbered "title" past this is a list item in a body
 
 
 @dataclass
@@ -140,28 +61,28 @@ class Node:
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
 #: two siblings do so, each becomes a child section titled by its clause. Tried in order.
 LEADS: tuple[Style, ...] = (
-    _s(
+    new_style(
         "dash_lead",
         r"(?P<marker>——)(?P<title>[^。！？!?\n]{2,40})。(?=\S)",
         None,
         False,
         "——经济总体回升向好。…: the dashed achievements list of a work report's review",
     ),
-    _s(
+    new_style(
         "ordinal_lead",
         rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
         None,
         False,
         "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
     ),
-    _s(
+    new_style(
         "ordinal_lead",
         rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[，,、])(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
         None,
         False,
         "第一，…。 第二，…。 opening consecutive paragraphs",
     ),
-    _s(
+    new_style(
         "lead",
         r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之|要|将|应|必须|需要|需|可以|能|会)"
         r"(?P<title>[^，,。！？!?；;：:是\n]{4,25})。(?=\S)",
@@ -181,85 +102,10 @@ CAPTION_TAIL = regex.compile(PICTURED + "$")
 SALUTATION = regex.compile(r"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[！!：:]?")
 
 _SUBHEAD_BAD_END = "。！？!?；;，,、：:…—-"
-MAX_SUBHEAD = 24  # an unnumbered subhead is a short phrase; a longer line without 。 is a wrapped body line
-
-
-_FIRST_ATOM = regex.compile(r"(?:\(\?P<\w+>)*(\[(?:\\.|[^\]])*\]|\\d|[^\\()\[.?*+{|^$])(?![?*]|\{0)")
-
-
-def _first_char(style: Style) -> regex.Pattern[str]:
-    """What the first character of a ``style`` marker can be: its pattern's first atom
-    (第, a class such as [(（], or \\d), which never repeats zero times."""
-    m = _FIRST_ATOM.match(style.pattern.pattern)
-    if m is None:
-        msg = f"style {style.name}: its pattern must open with one character, a class or \\d"
-        raise ValueError(msg)
-    return regex.compile(m.group(1))
-
-
-_FIRST = [(_first_char(style), style) for style in STYLES]
-_STYLES_BY_FIRST: dict[str, tuple[Style, ...]] = {}
-
-
-def _styles_for(first: str) -> tuple[Style, ...]:
-    """The styles (in order) whose marker can open with the character ``first``."""
-    found = _STYLES_BY_FIRST.get(first)
-    if found is None:
-        found = tuple(style for pattern, style in _FIRST if pattern.match(first))
-        if len(_STYLES_BY_FIRST) < 4096:  # a handful of distinct first characters in practice
-            _STYLES_BY_FIRST[first] = found
-    return found
-
-
-def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
-    """The first style whose marker opens ``line`` (already stripped)."""
-    if not line:
-        return None
-    for style in _styles_for(line[0]):
-        m = style.pattern.match(line)
-        if m and (m.end() < len(line) or style.name == "appendix"):
-            return style, m
-    return None
-
-
-def looks_like_heading(line: str) -> bool:
-    """True when a line opens with an outline marker (used to keep headings out of layout joins).
-
-    >>> looks_like_heading("（三）改革开放持续深化"), looks_like_heading("1.5亿元的项目")
-    (True, False)
-    """
-    s = line.strip()
-    if s.startswith("**") and s.endswith("**") and len(s) > 4:
-        return True
-    return _heading_block(s, 0, len(s)) is not None
-
-
-def _title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | None] | None:
-    """Title span and run-in body start within a stripped line, or None if not a heading."""
-    rest = line[pos:]
-    if not rest and style.name == "appendix":
-        return 0, pos, None  # 附件1 alone: the marker is its own title
-    if not rest or rest[0] in "%.．,，、)）%":
-        return None
-    if rest[0].isdigit() and style.name in ("arabic_dot", "arabic_dun", "news_number"):
-        return None
-    final = _FINAL_CHAR.search(rest)
-    cut = final.start() if final else -1
-    if cut == -1:
-        end, body = len(rest), None
-    else:
-        end = cut
-        body = cut + 1 if cut + 1 < len(rest) else None
-    if style.name == "news_number" and (body is not None or end > 30 or _CLAUSE_MARK.search(rest, 0, end)):
-        return None  # a newspaper's numbered part title is one short line, never a sentence
-    if end == 0 or end > MAX_TITLE:
-        return None
-    return pos, pos + end, (pos + body if body is not None else None)
 
 
 _LINE = regex.compile(r"[^\n]+")
-_HAN = regex.compile(r"\p{Han}")
-_CLAUSE_MARK = regex.compile(r"[，,；;：:]")  # a clause goes on: no newspaper heading number before it
+
 _SENTENCE_MARK = regex.compile(r"[：:。；;！？!?]")  # a sentence or a lead-in: not a title line
 _OPEN_ONLY = regex.compile(r"[(（]")
 _CLOSE_START = regex.compile(rf"\s*[{_CN}\d]{{1,3}}\s*[)）]")
@@ -306,36 +152,12 @@ def scan(text: str) -> list[Block]:
 
 
 def _heading_block(s: str, start: int, end: int) -> Block | None:
-    if s.startswith("**") and s.endswith("**") and len(s) > 4 and "**" not in s[2:-2]:
-        inner = _heading_block(s[2:-2].strip(), start + 2, end - 2)
-        if inner is not None and inner.style != "news_number":
-            inner.start, inner.end = start, end
-            return inner  # a numbered heading set in bold: **一、总体要求**
-        return Block(start, end, "heading", "bold", "**", None, start + 2, end - 2)
-    hit = match_heading(s)
-    if hit is None:
+    """The stripped line ``s`` at ``[start, end)`` as a heading candidate, or None."""
+    h = read_heading(s)
+    if h is None:
         return None
-    style, m = hit
-    if style.name == "markdown":
-        inner = _heading_block(s[m.end() :], start + m.end(), end)
-        if inner is not None and inner.style not in ("news_number", "bold"):
-            inner.start = start
-            return inner  # a numbered heading under markdown: ## 一、总体要求
-    bounds = _title_bounds(s, m.end(), style)
-    if bounds is None:
-        return None
-    t0, t1, body = bounds
-    num = m.groupdict().get("num")
-    number = parse_number(num) if num else None
-    if num and number is None:
-        return None
-    marker = m.group("marker")
-    name = style.name
-    if name == "markdown":
-        name = f"markdown{len(marker)}"
-    return Block(
-        start, end, "heading", name, marker, number, start + t0, start + t1, start + body if body is not None else None
-    )
+    body = start + h.body_start if h.body_start is not None else None
+    return Block(start, end, "heading", h.style, h.marker, h.number, start + h.title_start, start + h.title_end, body)
 
 
 def _lead_block(s: str, start: int, end: int) -> Block | None:
@@ -361,9 +183,9 @@ def _lead_block(s: str, start: int, end: int) -> Block | None:
 
 def _is_body(s: str) -> bool:
     """A line of running text: it ends a sentence, or is a long line of Chinese."""
-    if s[-1] in _FINAL or s.endswith(("。”", "！”", "？”", "。)", "。）")):
+    if s[-1] in FULL_STOPS or s.endswith(("。”", "！”", "？”", "。)", "。）")):
         return True
-    return len(s) > MAX_TITLE and len(_HAN.findall(s)) * 2 > len(s)
+    return len(s) > MAX_TITLE and len(HAN.findall(s)) * 2 > len(s)
 
 
 def take_title(text: str, blocks: list[Block]) -> int:
@@ -390,7 +212,7 @@ def take_title(text: str, blocks: list[Block]) -> int:
         pick = max(i for i in md if len(blocks[i].marker or "") == top)
     else:
         # four Han characters make a title; a menu token (下载, 打印) has two: use one only if alone
-        han = [len(_HAN.findall(text[b.start : b.end])) for b in blocks[:zone]]
+        han = [len(HAN.findall(text[b.start : b.end])) for b in blocks[:zone]]
         short = [i for i in range(zone) if blocks[i].end - blocks[i].start <= MAX_TITLE]
         pick = next((i for i in short if han[i] >= 4), next((i for i in short if han[i] >= 2), None))
     if pick is None:
@@ -408,7 +230,7 @@ def _subhead_shape(s: str) -> bool:
     """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
     if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _SUBHEAD_BAD_END or s.endswith(("。”", "！”")):
         return False
-    if _SENTENCE_MARK.search(s) or len(_HAN.findall(s)) < 4:
+    if _SENTENCE_MARK.search(s) or len(HAN.findall(s)) < 4:
         return False
     return CAPTION_TAIL.search(s) is None and SALUTATION.fullmatch(s) is None
 

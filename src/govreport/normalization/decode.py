@@ -11,7 +11,8 @@ from __future__ import annotations
 import codecs
 from functools import lru_cache
 
-from .errors import DecodingError
+from ..errors import DecodingError
+from ..text.chars import is_han
 
 #: encodings tried, in order of preference when plausibility ties
 CANDIDATES: tuple[str, ...] = ("utf-8", "gb18030", "big5", "utf-16")
@@ -45,12 +46,6 @@ def common_han() -> frozenset[str]:
             except UnicodeDecodeError:
                 continue
     return frozenset(chars)
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK unified ideograph (basic block and extension A)."""
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
 
 
 def plausibility(text: str, sample: int = 20000) -> float:

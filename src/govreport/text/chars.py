@@ -1,0 +1,41 @@
+"""Character classes shared by the stages: sentence and clause punctuation, brackets, Han.
+
+Each stage asks a slightly different question of punctuation, so each set here is
+named for its question, and a set that differs from another says why. Nothing
+else in the package spells these sets out.
+
+>>> split_on = FULL_STOPS + SEMICOLONS
+>>> [c for c in "增长5%。完成目标；" if c in split_on]
+['。', '；']
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: marks that end a sentence outright: a heading's title ends before one, a body line ends with one
+FULL_STOPS = "。！？!?"
+#: semicolons close a sentence for classification (一是…；二是… are separate statements)
+SEMICOLONS = "；;"
+#: quotes and brackets that may close after a full stop and still belong to its sentence
+CLOSING_QUOTES = "”’」』\"'"
+#: commas, semicolons and colons: a clause goes on after them
+CLAUSE_MARKS = "，,；;：:"
+#: the enumeration comma: items of one clause (一产、二产、三产)
+ENUMERATION_COMMA = "、"
+#: opening and closing brackets and quotes, paired by position
+OPENERS, CLOSERS = "「『《（(“", "」』》）)”"
+
+#: any Han character, of every block (for shape tests: "does this line hold four Han characters")
+HAN = regex.compile(r"\p{Han}")
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified ideograph of the basic block or extension A.
+
+    Narrower than :data:`HAN`: encoding plausibility and layout joins ask about the
+    characters common text is made of, where rare extension-B ideographs are more
+    likely a decoding accident than a word.
+    """
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
