@@ -12,10 +12,10 @@ from govreport.classify.classifier import (
     anchor_matches,
     apply_frames,
     report_year,
-    split_sentences,
 )
 from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category
+from govreport.text.sentences import split_sentences
 
 G, A, S, OTHER = "goal", "achievement", "shortcoming", "other"
 
@@ -353,3 +353,9 @@ def test_problem_noun_as_the_object_of_an_action_is_no_admission(text):
 @pytest.mark.parametrize("text", ["推进转型面临不少困难。", "部分企业经营困难，风险隐患较多。"])
 def test_problem_words_outside_an_action_stay_admissions(text):
     assert label_of(text) == S
+
+
+def test_blank_stretches_never_make_a_sentence() -> None:
+    assert split_sentences("推进改造。 \n完成了！") == [(0, 5), (5, 11)]  # the blank joins the next sentence
+    assert split_sentences("推进改造。\u3000") == [(0, 5)]
+    assert split_sentences("  ") == []

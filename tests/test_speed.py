@@ -15,13 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import GovReportError, parse
+from govreport.build import shift_of
 from govreport.classify import classifier as cl
 from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category, Cue, Report, Sentence, trusted
 from govreport.normalization import Normalized, mojibake, script
 from govreport.normalization import chain as _norm
 from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
-from govreport.pipeline import _shift
 from govreport.targets import reading as tg
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
@@ -146,7 +146,7 @@ def test_shift_matches_general(norm: Normalized, data: st.DataObject) -> None:
     n = len(norm.text)
     a = data.draw(st.integers(0, n))
     b = data.draw(st.integers(a, n))
-    shift = _shift(norm, a, b)
+    shift = shift_of(norm, a, b)
     if shift is None:
         return
     for _ in range(5):
@@ -160,11 +160,11 @@ def test_shift_of_an_unedited_paragraph() -> None:
     text = "页眉\n增长5%。\n"
     _, omap = apply_edits(text, [Edit(0, 3, "", "header")], OffsetMap.identity(len(text)))
     norm = Normalized(text="增长5%。\n", map=omap, original=text)
-    assert _shift(norm, 0, 5) == 3 and norm.span(2, 4) == (5, 7)
+    assert shift_of(norm, 0, 5) == 3 and norm.span(2, 4) == (5, 7)
     # a paragraph that holds a replacement of another length takes the general path
     _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
     norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
-    assert _shift(norm, 3, 7) is None
+    assert shift_of(norm, 3, 7) is None
 
 
 # ---------------------------------------------------------------- mojibake
@@ -526,39 +526,6 @@ def test_cues_cases() -> None:
         (16, 18, "目标", "the target a result is reported on"),  # 主要 is a shield: no cue of its own
         (18, 21, "完成了", ""),
     ]
-
-
-def _split_sentences_reference(text: str) -> list[tuple[int, int]]:
-    """classify.split_sentences as first written: quote depth tracked on every text."""
-    spans: list[tuple[int, int]] = []
-    start = depth = 0
-    for m in cl._SENTENCE.finditer(text):
-        if m.end() == m.start():
-            continue
-        piece = m.group()
-        depth += piece.count("“") + piece.count("「") - piece.count("”") - piece.count("」")
-        if depth > 0 and m.end() < len(text):
-            continue
-        depth = 0
-        if text[start : m.end()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-@given(st.text(alphabet="要干。！？；;!?“”「」’\"' \n\u3000改造", max_size=30))
-def test_split_sentences_matches_reference(text: str) -> None:
-    assert cl.split_sentences(text) == _split_sentences_reference(text)
-
-
-def test_split_sentences_cases() -> None:
-    # without an opening quote (the fast path) and with one, blank stretches never make a sentence
-    for text in ("推进改造。 \n完成了！", "推进改造。\u3000", "他说：“要干。”完成了。", "”。要干", "  "):
-        assert cl.split_sentences(text) == _split_sentences_reference(text)
-    assert cl.split_sentences("推进改造。 \n完成了！") == [(0, 5), (5, 11)]  # the blank joins the next sentence
-    assert cl.split_sentences("  ") == []
 
 
 def test_parsed_targets_share_one_fields_set() -> None:

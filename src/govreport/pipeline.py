@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
-from . import classify, outline, targets
+from . import classify, outline
+from .build import Builder
 from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, InputError
-from .models import Category, Diagnostic, Paragraph, Report, Section, trusted
-from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+from .models import Diagnostic, Report
+from .normalization import STEP_NAMES, NormalizeConfig, normalize_and_explain
 from .normalization.decode import decode_bytes
-
-SpanFn = Callable[[int, int], tuple[int, int]]
 
 OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
 
@@ -143,118 +141,10 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
     report.year = classify.report_year(norm.text)
     classifier = classify.Classifier(lexicon, report.year)
-    builder = _Builder(norm, classifier, opts)
+    builder = Builder(norm, classifier, base_units=opts.base_units)
     if root.paragraphs:
         report.preamble = builder.section(root, ())[0]
     report.sections = [builder.section(child, ())[0] for child in root.children]
     report.noise = norm.noise
     report.diagnostics = diagnostics
     return report
-
-
-class _Builder:
-    """Turns outline nodes into models, classifying and extracting on the way."""
-
-    def __init__(self, norm: Normalized, classifier: classify.Classifier, opts: Options) -> None:
-        self.norm = norm
-        self.text = norm.text
-        self.classifier = classifier
-        self.opts = opts
-
-    def section(self, node: outline.Node, path: tuple[str, ...]) -> tuple[Section, dict[Category, float]]:
-        """The section of ``node`` and the :func:`classify.tally` of its sentences and its descendants'."""
-        h = node.heading
-        title = self.text[h.title_start : h.title_end] if h else None
-        here = (*path, title) if title else path
-        self.classifier.enter_section(node.level, title, [self.text[a:b] for a, b in node.paragraphs])
-        weights = dict.fromkeys(classify.CATEGORIES, 0.0)
-        paragraphs = [self.paragraph(a, b, here, weights) for a, b in node.paragraphs]
-        # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
-        children = []
-        for c in node.children if h else ():
-            child, child_weights = self.section(c, here)
-            children.append(child)
-            classify.tally(child_weights.items(), into=weights)
-        if h:
-            start, end = self.norm.span(h.start, node.end)
-        else:  # the preamble: its own paragraphs only
-            start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
-        category, scores = self.classifier.section_label(weights)
-        own_targets = [t for p in paragraphs for t in p.targets]
-        if not h:  # the preamble: heading fields left unset
-            preamble = Section(
-                title=title,
-                level=node.level,
-                start=start,
-                end=end,
-                category=category,
-                scores=scores,
-                paragraphs=paragraphs,
-                children=children,
-                targets=own_targets,
-            )
-            return preamble, weights
-        head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
-        values = {
-            "start": start,
-            "end": end,
-            "title": title,
-            "marker": h.marker,
-            "number": h.number,
-            "style": h.style,
-            "level": node.level,
-            "heading_start": head_start,
-            "heading_end": head_end,
-            "category": category,
-            "scores": scores,
-            "paragraphs": paragraphs,
-            "children": children,
-            "targets": own_targets,
-        }
-        return trusted(Section, values), weights  # every field given, each of its type: no validation needed
-
-    def paragraph(self, a: int, b: int, headings: tuple[str, ...], weights: dict[Category, float]) -> Paragraph:
-        """The paragraph ``[a, b)`` of the normalised text; its sentences' lengths are added to ``weights``."""
-        ptext = self.text[a:b]
-        shift = _shift(self.norm, a, b)
-        span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
-        sentences = self.classifier.sentences(ptext, a, span, headings, shift)
-        category, scores = self.classifier.paragraph_label(sentences, weights)
-        start, end = span(a, b)
-        found = targets.extract(ptext, a, span, category, base_units=self.opts.base_units, sentences=sentences)
-        values = {
-            "start": start,
-            "end": end,
-            "text": ptext,
-            "category": category,
-            "scores": scores,
-            "sentences": sentences,
-            "targets": found,
-        }
-        return trusted(Paragraph, values)  # every field given, each of its type: no validation needed
-
-
-def _shift(norm: Normalized, a: int, b: int) -> int | None:
-    """How far the paragraph ``[a, b)`` lies from its original span, if it maps one for one
-    (most paragraphs: normalisation edits are sparse); ``None`` if it has an edit inside or
-    is shorter than two characters.
-    """
-    whole = list(islice(norm.map.slice(a, b), 2))
-    if b - a < 2 or len(whole) != 1 or whole[0][0] != b - a or whole[0][2] - whole[0][1] != b - a:
-        return None
-    # one segment, as long in the original; linear unless its first character maps to all of it
-    first = next(iter(norm.map.slice(a, a + 1)))
-    if first[2] - first[1] != 1:
-        return None
-    return int(whole[0][1] - a)
-
-
-def _shifted(general: SpanFn, a: int, b: int, shift: int) -> SpanFn:
-    """``general`` for the spans of ``[a, b)``, as one addition each; others take ``general``."""
-
-    def span(start: int, end: int) -> tuple[int, int]:
-        if a <= start < end <= b:
-            return start + shift, end + shift
-        return general(start, end)
-
-    return span

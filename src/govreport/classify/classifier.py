@@ -20,10 +20,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..models import Category, Cue, Sentence, builder
+from ..text.sentences import split_sentences
+from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
 
 #: maps a normalised span to the original span
@@ -33,40 +35,6 @@ CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Categor
 G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 #: the categories' names, the keys of ``scores``, in CATEGORIES order
 _VALUES: tuple[str, ...] = tuple(c.value for c in CATEGORIES)
-
-# a sentence ends at 。！？； (and ASCII ! ? ;), together with the closing quotes after it
-_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』\"']*|$)")
-_SPAN = methodcaller("span")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``, keeping quotes balanced.
-
-    >>> text = "他说：“要干。”我们完成了！"
-    >>> [text[a:b] for a, b in split_sentences(text)]
-    ['他说：“要干。”', '我们完成了！']
-    """
-    if "“" not in text and "「" not in text:
-        # no quotation opens: every match ends a sentence (the matches tile the text, the last one empty)
-        return [(a, b) for a, b in map(_SPAN, _SENTENCE.finditer(text)) if b > a and not text[a:b].isspace()]
-    spans: list[tuple[int, int]] = []
-    start = 0
-    depth = 0
-    for m in _SENTENCE.finditer(text):
-        if m.end() == m.start():
-            continue
-        piece = m.group()
-        depth += piece.count("“") + piece.count("「") - piece.count("”") - piece.count("」")
-        if depth > 0 and m.end() < len(text):
-            continue  # inside an open quotation: the sentence goes on
-        depth = 0
-        if text[start : m.end()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
 
 #: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
 _CANCELLABLE_BELOW = 3.0
@@ -192,8 +160,8 @@ _ANCHOR = re.compile(
     r"|前(?:[2-9]|1[01]|[二三四五六七八九]|十[一二]?)个月|前(?:三|3)季度)|今年(?:第)?一季度)"
     r"|(?P<award>获(?![得评批悉知])[^，。；！？,;!?“”]{1,30}?(?:奖|称号))"  # 获…奖: an award received
     r"|(?P<qty>(?P<qp>近|逾)?(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
-    r"(?:%|个百分点|人次|万人|亿元|万元|元|个|家|项|人|户|公里|亩|场次|场|套|所|处|台|辆|件|次|条|座|名|张|间|吨|倍)"
-    r"(?P<qb>余|多)?(?P<qq>以上|左右|以内|以下)?))"
+    rf"(?:{'|'.join(COUNTED_UNITS)})"
+    rf"(?P<qb>余|多)?(?P<qq>{'|'.join(TARGET_QUALIFIERS)})?))"
 )
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -30,15 +30,10 @@ import regex
 
 from ..models import Category, Sentence, Target, builder
 from ..text.quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
+from ..text.units import LEADING_QUALIFIERS, PER_UNITS, TRAILING_QUALIFIERS, UNIT_GUARDS, UNITS, Hardness, words
 
 SpanFn = Callable[[int, int], tuple[int, int]]
 Direction = Literal["increase", "decrease", "keep", "reach"]
-Hardness = Literal["hard", "soft"]
-
-
-def _words(spaced: str) -> tuple[str, ...]:
-    """Table entries written as one space-separated string."""
-    return tuple(spaced.split())
 
 
 def _stdlib(pattern: str) -> re.Pattern[str]:
@@ -73,69 +68,15 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-# ---------------------------------------------------------------- units
-# name -> kind. "percent": shares and changes; "count": measure words that can precede
-# their noun (建设15个共享工厂); "measure": physical and money units.
-UNITS: dict[str, str] = {
-    # percentages and percentage points: 增长5.5%, 提高0.5个百分点, 千分之 rates
-    "%": "percent",
-    "‰": "percent",
-    "个百分点": "percent",
-    "百分点": "percent",
-    # money: 16.4亿元, 2.66兆元, 300亿美元
-    "元": "measure",
-    "美元": "measure",
-    "港元": "measure",
-    "欧元": "measure",
-    # count classifiers: 120个, 80家, 3所, 414万台, 3.5万名
-    **dict.fromkeys(
-        _words(
-            "个 家 项 所 座 台 部 辆 套 户 名 位 条 处 件 场 艘 架 间 张 宗 批 种 只 头 株 棵 册 篇 次 人 人次 床 栋"
-        ),
-        "count",
-    ),
-    # area, length, mass: 12万亩, 40公里, 1.3万亿斤
-    **dict.fromkeys(
-        _words("亩 公顷 平方公里 平方千米 平方米 公里 千米 米 延米 吨 公斤 千克 斤 克 微克 毫克"), "measure"
-    ),
-    # energy, power, volume, freight: 100万千瓦, 1.2GW, 333亿度 is left out (度 is also degrees)
-    **dict.fromkeys(_words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 GW MW kW kWh TEU"), "measure"),
-    # multiples: 成长10倍
-    "倍": "measure",
-}
-#: Denominators of compound units: 58万元/人, 29微克/立方米, 0.6人/百亿元.
-PER_UNITS = (*UNITS, "年", "天", "日", "月", "小时")
-
-#: Units that must not be followed by these characters (3个月 is a duration, not 3个).
-_UNIT_GUARDS = {"个": "月", "台": "阶", "位": "于", "米": "粮"}
-
 _MAG = _alt(MAGNITUDES)
 _UNIT_ONE = "|".join(
-    f"{regex.escape(u)}(?![{_UNIT_GUARDS[u]}])" if u in _UNIT_GUARDS else regex.escape(u)
+    f"{regex.escape(u)}(?![{UNIT_GUARDS[u]}])" if u in UNIT_GUARDS else regex.escape(u)
     for u in sorted(UNITS, key=len, reverse=True)
 )
 _UNIT = rf"(?:{_UNIT_ONE})(?![A-Za-z])" + _maybe(rf"/{_maybe(_MAG)}(?:{_alt(PER_UNITS)})")
 _NUM = rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})"
 _RANGE_SEP = r"[-‐‑–—―~～]{1,2}|至|到"
 
-# ---------------------------------------------------------------- qualifiers
-#: Qualifiers written after the quantity, with how binding they are.
-TRAILING_QUALIFIERS: dict[str, Hardness] = {
-    "以上": "hard",  # a floor: 增长5.5%以上
-    "以内": "hard",  # a ceiling: 控制在5%以内
-    "以下": "hard",  # a ceiling: 维持在2%以下
-    "左右": "soft",  # an expectation: 增长5%左右
-    "区间": "soft",  # an explicit range: 增长5%—6%区间
-}
-#: Qualifiers written right before the number (a direction verb may sit between).
-LEADING_QUALIFIERS: dict[str, Hardness] = {
-    "不低于": "hard",
-    "不少于": "hard",
-    "不超过": "hard",
-    "不高于": "hard",
-    "力争": "soft",  # 力争达到6%: an aspiration beyond the expectation
-    "约": "soft",
-}
 #: Cue words in the sentence before a quantity that has no qualifier of its own.
 HARDNESS_CUES: dict[str, Hardness] = {
     "确保": "hard",
@@ -152,18 +93,18 @@ HARDNESS_CUES: dict[str, Hardness] = {
 #: Verbs right before the number (a leading qualifier may sit between) and their direction.
 #: Noun-like words (涨幅, 增速) keep their place in the indicator as well.
 DIRECTIONS: dict[str, Direction] = {
-    **dict.fromkeys(_words("增长 成长 增加 提高 提升 上涨 增至 提高到 提高至 提升至 提升到 增加到 扩大"), "increase"),
-    **dict.fromkeys(_words("涨幅 增速 增幅 增长率 年增率"), "increase"),
-    **dict.fromkeys(_words("下降 降低 减少 降至 降到 压减 缩减 下降到 降幅"), "decrease"),
-    **dict.fromkeys(_words("控制在 保持在 稳定在 维持在 保持 稳定"), "keep"),
-    **dict.fromkeys(_words("达到 达 突破 超过 达成"), "reach"),
+    **dict.fromkeys(words("增长 成长 增加 提高 提升 上涨 增至 提高到 提高至 提升至 提升到 增加到 扩大"), "increase"),
+    **dict.fromkeys(words("涨幅 增速 增幅 增长率 年增率"), "increase"),
+    **dict.fromkeys(words("下降 降低 减少 降至 降到 压减 缩减 下降到 降幅"), "decrease"),
+    **dict.fromkeys(words("控制在 保持在 稳定在 维持在 保持 稳定"), "keep"),
+    **dict.fromkeys(words("达到 达 突破 超过 达成"), "reach"),
 }
-_NOUN_DIRECTIONS = frozenset(_words("涨幅 增速 增幅 增长率 年增率 降幅"))
+_NOUN_DIRECTIONS = frozenset(words("涨幅 增速 增幅 增长率 年增率 降幅"))
 _VERB_DIRECTIONS = tuple(d for d in DIRECTIONS if d not in _NOUN_DIRECTIONS)
 
 # ---------------------------------------------------------------- indicator trimming
 #: Framing words stripped from the start of an indicator: time, modality, scope.
-FRAMING = _words(
+FRAMING = words(
     # time
     "今年 全年 明年 年内 当年 本年度 到年底 年底 年末 每年 逐年 "
     # modality and causation
@@ -172,17 +113,17 @@ FRAMING = _words(
     "比上年 较上年 比去年 同比 共 累计 全市 全省 全区 全县 我市 我省 我区"
 )
 #: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
-LINKS = _words(
+LINKS = words(
     "平均为 分别为 拟按 拟安排 安排 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
     "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达"
 )
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
-OBJECT_VERBS = _words(
+OBJECT_VERBS = words(
     "新增 增加 建设 新建 建成 引进 新引进 签约 新签约 实施 完成 创造 打造 培育 开工 新开工 竣工 新竣工 "
     "创建 打通 改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动"
 )
 #: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
-MANNER = _words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
+MANNER = words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
 #: Conjunctions that end the phrase before a quantity (6,000亿元投资及约4万个就业机会).
 #: They are only read as such right after another quantity: 普及率 and 参与度 keep theirs.
 _CONJ = "及和与并或"
