@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govreport.normalization import furniture
 
-from .test_normalize import load_cases
+from .cases import load_cases
 
 
 def test_every_rule_kind_is_in_the_vocabulary() -> None:
@@ -13,14 +13,14 @@ def test_every_rule_kind_is_in_the_vocabulary() -> None:
 
 
 def test_every_rule_kind_has_a_positive_fixture() -> None:
-    expected = "\n".join(e for _, _, e in load_cases("furniture.txt"))
+    expected = "\n".join(e for c in load_cases("normalize/furniture.txt") for e in c.expected)
     kinds = {r.kind for r in (*furniture.BLOCK_RULES, *furniture.LINE_RULES)}
     missing = [k for k in kinds if f"{k} | " not in expected]
     assert missing == []
 
 
 def test_negative_fixtures_exist() -> None:
-    assert sum(t.startswith("no:") for t, _, _ in load_cases("furniture.txt")) >= 8
+    assert sum(c.title.startswith("no:") for c in load_cases("normalize/furniture.txt")) >= 8
 
 
 def test_line_rules_do_not_cross_lines() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,41 +12,16 @@ import govreport
 from govreport.errors import ConfigError, GovReportError
 from govreport.normalization import chain as nz
 
-FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
+from .cases import load_cases, params
 
 
-def load_cases(name: str) -> list[tuple[str, str, str]]:
-    """``(title, input, expected)`` triples from a fixture file (format in the README there)."""
-    cases: list[tuple[str, str, str]] = []
-    title: str | None = None
-    dots = 0
-    blocks: list[list[str]] = [[], []]
-    for line in (FIXTURES / name).read_text(encoding="utf-8").split("\n"):
-        if title is None:
-            if line.startswith("# "):
-                title, dots, blocks = line[2:], 0, [[], []]
-            continue
-        if line == ".":
-            dots += 1
-            if dots == 3:
-                cases.append((title, "\n".join(blocks[0]), "\n".join(blocks[1])))
-                title = None
-            continue
-        blocks[dots - 1].append(line)
-    return cases
-
-
-def _params(name: str) -> list[object]:
-    return [pytest.param(i, e, id=t[:40]) for t, i, e in load_cases(name)]
-
-
-@pytest.mark.parametrize(("text", "expected"), _params("steps.txt"))
+@pytest.mark.parametrize(("text", "expected"), params("normalize/steps.txt"))
 def test_step_fixture(text: str, expected: str) -> None:
     got = nz.normalize(text)
     assert [ln.rstrip() for ln in got.split("\n")] == [ln.rstrip() for ln in expected.split("\n")]
 
 
-@pytest.mark.parametrize(("text", "expected"), _params("furniture.txt"))
+@pytest.mark.parametrize(("text", "expected"), params("normalize/furniture.txt"))
 def test_furniture_fixture(text: str, expected: str) -> None:
     norm = nz.normalize_and_explain(text)
     found = [f"{n.kind} | {n.text}".replace("\n", "\\n") for n in norm.noise if n.kind != "reading"]
@@ -55,8 +29,8 @@ def test_furniture_fixture(text: str, expected: str) -> None:
 
 
 def test_fixtures_are_loaded() -> None:
-    assert len(load_cases("steps.txt")) >= 10
-    assert len(load_cases("furniture.txt")) >= 25
+    assert len(load_cases("normalize/steps.txt")) >= 10
+    assert len(load_cases("normalize/furniture.txt")) >= 25
 
 
 # ------------------------------------------------------------------ config

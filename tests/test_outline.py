@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,31 +10,7 @@ from govreport.outline import core as outline
 from govreport.text import numbering
 from govreport.text.numerals import format_cn
 
-FIXTURES = Path(__file__).parent / "fixtures" / "outline"
-
-
-def load_cases(directory: Path = FIXTURES) -> list[pytest.param]:  # type: ignore[valid-type]
-    """Every case of every ``*.txt`` fixture file, as ``pytest.param(input, expected, id=...)``."""
-    cases = []
-    for path in sorted(directory.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        i = 0
-        while i < len(lines):
-            if not lines[i].startswith("# "):
-                i += 1
-                continue
-            name = lines[i][2:].strip()
-            parts: list[list[str]] = []
-            i += 2  # the title and the "." after it
-            for _ in range(2):
-                block: list[str] = []
-                while lines[i] != ".":
-                    block.append(lines[i])
-                    i += 1
-                parts.append(block)
-                i += 1
-            cases.append(pytest.param("\n".join(parts[0]), parts[1], id=f"{path.stem}: {name}"))
-    return cases
+from .cases import load_cases, params
 
 
 def render(text: str) -> list[str]:
@@ -59,13 +33,13 @@ def render(text: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize(("text", "expected"), load_cases())
-def test_fixture(text: str, expected: list[str]) -> None:
-    assert render(text) == expected
+@pytest.mark.parametrize(("text", "expected"), params("outline"))
+def test_fixture(text: str, expected: str) -> None:
+    assert render(text) == (expected.split("\n") if expected else [])
 
 
 def test_fixtures_are_found() -> None:
-    assert len(load_cases()) >= 20
+    assert len(load_cases("outline")) >= 20
 
 
 # ---------------------------------------------------------------- single rules

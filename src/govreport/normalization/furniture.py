@@ -23,6 +23,7 @@ from typing import NamedTuple
 import regex
 
 from ..text._frequency import BY_FREQUENCY
+from ..text.words import PICTURED, PICTURED_WORDS
 from .offsets import Edit
 
 #: every kind of noise govreport produces, with what it covers
@@ -77,15 +78,6 @@ _NAME = r"[\p{Han}·](?:[ \t]*[\p{Han}·]){1,3}"  # a personal name, maybe space
 _OFFICES = "总理|副总理|省长|副省长|市长|副市长|区长|县长|主席|院长|副院长|部长|书记|主任"
 _OFFICE = f"(?:{_OFFICES})"
 _CREDIT = r"(?:(?:本报|新华社|本台)?(?:首席)?(?:记者|通讯员|摄影)[ \t]*)?" + _NAME + r"[ \t]*(?<!拍)摄(?:影)?"
-# a pictured place or object: a short bare noun phrase ending in a place or
-# facility word, or a photo-genre word (鸟瞰, 一角). Subheads (步伐坚实,
-# 开创新局) end in verbs and adjectives and are left alone. The outline uses the
-# same words to refuse such a line as an unnumbered subhead.
-_PICTURED_WORDS = (
-    "岛|湾|港|桥|塔|码头|港区|港口|宿舍|大楼|大厦|广场|公园|园区|产业园|车站|机场|街区|老街|小镇|景区"
-    "|校园|车间|厂区|工地|现场|鸟瞰|全景|一角|夜景|航拍|外景|远眺|掠影|实景|新貌"
-)
-PICTURED = f"(?:{_PICTURED_WORDS})"
 _CHROME_WORDS = "下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号|打印本页|关闭窗口"
 _CHROME_WORD = (
     r"(?:下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号[:：]?|打印本页|关闭窗口|[【】\[\]|｜])"
@@ -168,7 +160,7 @@ BLOCK_RULES: tuple[Rule, ...] = (
         "caption",
         r"(?<=\A|\n[ \t]*\n)[ \t]*\p{Han}{1,8}" + PICTURED + r"[ \t]*(?=\n[ \t]*\n|\s*\Z)",
         "a bare caption line standing alone between blank lines, naming the pictured place: 港区鸟瞰",
-        hint=_words(_PICTURED_WORDS),
+        hint=_words(PICTURED_WORDS),
     ),
 )
 

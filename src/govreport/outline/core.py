@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import Diagnostic
-from ..normalization.furniture import PICTURED
 from ..text.chars import FULL_STOPS, HAN
 from ..text.numbering import MAX_SUBHEAD, MAX_TITLE, STYLE_BY_NAME, Style, new_style, read_heading
 from ..text.numerals import CN_NUMERAL_CHARS, parse_number
+from ..text.words import PICTURED
 
 _CN = CN_NUMERAL_CHARS
 
