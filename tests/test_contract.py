@@ -31,8 +31,11 @@ def test_json_round_trip(path: Path) -> None:
     again = Report.model_validate_json(dumped)
     assert again == report
     data = json.loads(dumped)
-    for key in ("title", "script", "preamble", "sections", "noise", "diagnostics", "targets"):
+    for key in ("title", "script", "preamble", "sections", "noise", "diagnostics"):
         assert key in data
+    # each target is serialised once, in its paragraph (#14): sections and the report only view them
+    assert dumped.count('"indicator"') == len(report.targets)
+    assert all("targets" not in s for s in data["sections"]) and "targets" not in data
 
 
 def test_bytes_offsets_index_the_decoded_string() -> None:
@@ -46,7 +49,8 @@ def test_bytes_offsets_index_the_decoded_string() -> None:
 
 def test_schema_is_published() -> None:
     schema = Report.model_json_schema()
-    assert {"sections", "noise", "diagnostics", "targets"} <= set(schema["properties"])
+    assert {"sections", "noise", "diagnostics"} <= set(schema["properties"])
+    assert "targets" not in schema["properties"]  # a view of the paragraphs' targets, not serialised (#14)
 
 
 def test_unknown_option_is_a_config_error() -> None:
@@ -91,3 +95,26 @@ def test_cue_options_take_one_entry_or_a_list() -> None:
     assert govreport.parse("说明\n存在短板。", remove_cues="短板") == govreport.parse(
         "说明\n存在短板。", remove_cues=["短板"]
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "needle"),
+    [
+        ({"add_cues": "稳中求进"}, "LexiconEntry"),
+        ({"add_cues": None}, "LexiconEntry"),
+        ({"add_cues": {"goal": ["稳中求进"]}}, "LexiconEntry"),
+        ({"remove_cues": 3}, "a word or a list of words"),
+        ({"join_layout": "no"}, "True or False"),
+    ],
+)
+def test_wrong_typed_option_is_a_config_error_showing_the_shape(options: dict, needle: str) -> None:
+    # issue #21 item 6: these escaped as AttributeError
+    with pytest.raises(govreport.ConfigError, match=needle):
+        govreport.parse("推进改造。", **options)
+
+
+def test_step_switches_are_the_steps() -> None:
+    from govreport.normalization import STEP_NAMES
+    from govreport.normalization.chain import StepSwitches
+
+    assert tuple(StepSwitches.__annotations__) == STEP_NAMES

@@ -18,7 +18,7 @@ from govreport import GovReportError, parse
 from govreport.build import shift_of
 from govreport.classify import classifier as cl
 from govreport.classify.lexicon import LexiconEntry
-from govreport.models import Category, Cue, Report, Sentence, trusted
+from govreport.models import Category, Cue, Report, Sentence, new_cue
 from govreport.normalization import Normalized, mojibake, script
 from govreport.normalization import chain as _norm
 from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
@@ -245,8 +245,8 @@ def test_parse_restores_the_collector() -> None:
         gc.enable()
 
 
-def test_parse_keeps_garbage_collectable_and_caller_freezes() -> None:
-    # objects moved to the oldest generation at the end of a parse are still collected
+def test_parse_keeps_garbage_collectable_and_leaves_generations_alone() -> None:
+    # the caller's cycles are still collected, and parse freezes nothing of the caller's (#14)
     class Node:
         other: object = None
 
@@ -254,17 +254,11 @@ def test_parse_keeps_garbage_collectable_and_caller_freezes() -> None:
     a.other, b.other = b, a  # a cycle only the collector can free
     ref = weakref.ref(a)
     del a, b
+    before = gc.get_freeze_count()
     parse("一、2024年工作回顾\n全年新增就业4万人。")
+    assert gc.get_freeze_count() == before
     gc.collect()
     assert ref() is None
-    # a caller's frozen objects stay frozen
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        parse("全年新增就业4万人。")
-        assert gc.get_freeze_count() == frozen and gc.isenabled()
-    finally:
-        gc.unfreeze()
 
 
 def test_parse_leaves_no_cycles() -> None:
@@ -360,14 +354,14 @@ def test_cue_text_and_rule_are_what_the_match_reads() -> None:
     st.sampled_from(list(Category)),
     st.floats(allow_nan=False, allow_infinity=False),
 )
-def test_trusted_equals_validated(start: int, end: int, text: str, cat: Category, weight: float) -> None:
+def test_unvalidated_equals_validated(start: int, end: int, text: str, cat: Category, weight: float) -> None:
     values = {"start": start, "end": end, "text": text, "category": cat, "weight": weight, "rule": "r"}
-    fast, slow = trusted(Cue, dict(values)), Cue(**values)
+    fast, slow = new_cue(start, end, text, cat, weight, "r"), Cue(**values)
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
     assert fast.model_fields_set == slow.model_fields_set
     fast.weight = 2.0  # setting a field leaves the shared fields-set as it was
-    assert trusted(Cue, dict(values)).model_fields_set == set(Cue.model_fields)
+    assert new_cue(start, end, text, cat, weight, "r").model_fields_set == set(Cue.model_fields)
 
 
 def test_parsed_report_survives_validation() -> None:
@@ -536,7 +530,7 @@ def test_parsed_targets_share_one_fields_set() -> None:
 
 
 def test_trusted_sections_and_paragraphs_match_validated() -> None:
-    # the pipeline builds headed sections and paragraphs unvalidated; the preamble stays validated
+    # the pipeline builds every section (the preamble too) and paragraph unvalidated
     r = parse(
         "青岚市政府工作报告\n各位代表：现在，我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n全年新增就业4万人。\n（一）产业\n建成项目12个。\n二、2025年工作安排\n力争增长5%左右。"
     )
@@ -544,11 +538,10 @@ def test_trusted_sections_and_paragraphs_match_validated() -> None:
     assert again.model_dump_json() == r.model_dump_json()
     for built, validated in zip(r.walk(), again.walk(), strict=True):
         assert built == validated
-        if built is not r.preamble:  # a headed section sets every field, as validating all of them does
-            assert built.model_fields_set == validated.model_fields_set
+        assert built.model_fields_set == validated.model_fields_set
         for p, q in zip(built.paragraphs, validated.paragraphs, strict=True):
             assert p == q and p.model_fields_set == q.model_fields_set
-    assert r.preamble is not None and "heading_start" not in r.preamble.model_fields_set
+    assert r.preamble is not None and r.preamble.heading_start is None
 
 
 def _aggregate_reference(items: list[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from . import classify, outline, targets
-from .models import Category, Paragraph, Section, trusted
+from .models import Category, Paragraph, Section, new_paragraph, new_section
 from .normalization import Normalized
 
 SpanFn = Callable[[int, int], tuple[int, int]]
@@ -44,38 +44,24 @@ class Builder:
         else:  # the preamble: its own paragraphs only
             start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
         category, scores = self.classifier.section_label(weights)
-        own_targets = [t for p in paragraphs for t in p.targets]
-        if not h:  # the preamble: heading fields left unset
-            preamble = Section(
-                title=title,
-                level=node.level,
-                start=start,
-                end=end,
-                category=category,
-                scores=scores,
-                paragraphs=paragraphs,
-                children=children,
-                targets=own_targets,
-            )
-            return preamble, weights
-        head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
-        values = {
-            "start": start,
-            "end": end,
-            "title": title,
-            "marker": h.marker,
-            "number": h.number,
-            "style": h.style,
-            "level": node.level,
-            "heading_start": head_start,
-            "heading_end": head_end,
-            "category": category,
-            "scores": scores,
-            "paragraphs": paragraphs,
-            "children": children,
-            "targets": own_targets,
-        }
-        return trusted(Section, values), weights  # every field given, each of its type: no validation needed
+        if h:
+            head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
+        section = new_section(
+            start,
+            end,
+            title=title,
+            marker=h.marker if h else None,
+            number=h.number if h else None,
+            style=h.style if h else None,
+            level=node.level,
+            heading_start=head_start if h else None,
+            heading_end=head_end if h else None,
+            category=category,
+            scores=scores,
+            paragraphs=paragraphs,
+            children=children,
+        )
+        return section, weights
 
     def paragraph(self, a: int, b: int, headings: tuple[str, ...], weights: dict[Category, float]) -> Paragraph:
         """The paragraph ``[a, b)`` of the normalised text; its sentences' lengths are added to ``weights``."""
@@ -86,16 +72,7 @@ class Builder:
         category, scores = self.classifier.paragraph_label(sentences, weights)
         start, end = span(a, b)
         found = targets.extract(ptext, a, span, category, base_units=self.base_units, sentences=sentences)
-        values = {
-            "start": start,
-            "end": end,
-            "text": ptext,
-            "category": category,
-            "scores": scores,
-            "sentences": sentences,
-            "targets": found,
-        }
-        return trusted(Paragraph, values)  # every field given, each of its type: no validation needed
+        return new_paragraph(start, end, ptext, category, scores, sentences, found)
 
 
 def shift_of(norm: Normalized, a: int, b: int) -> int | None:

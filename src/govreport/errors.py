@@ -36,10 +36,13 @@ class DecodingError(GovReportError):
 class ConfigError(GovReportError, ValueError):
     """An option that govreport does not know, with the valid choices."""
 
-    def __init__(self, name: str, valid: Sequence[str], what: str = "option") -> None:
+    def __init__(self, name: str, valid: Sequence[str], what: str = "option", *, shape: str | None = None) -> None:
         self.name = name
         self.valid = tuple(valid)
-        msg = f"unknown {what} {name!r}; valid names are: {', '.join(self.valid)}"
+        if shape is None:
+            msg = f"unknown {what} {name!r}; valid names are: {', '.join(self.valid)}"
+        else:  # a known name given a value of the wrong kind
+            msg = f"{what} {name!r} takes {shape}"
         super().__init__(msg)
 
 

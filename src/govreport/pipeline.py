@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import classify, outline
 from .build import Builder
@@ -16,6 +17,11 @@ from .errors import ConfigError, InputError
 from .models import Diagnostic, Report
 from .normalization import STEP_NAMES, NormalizeConfig, normalize_and_explain
 from .normalization.decode import decode_bytes
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .normalization.chain import StepSwitches
 
 OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
 
@@ -31,25 +37,55 @@ class Options:
 
     @classmethod
     def from_kwargs(cls, **options: object) -> Options:
+        """Options from ``parse``'s keyword arguments, each checked for its name and kind."""
         steps: dict[str, bool] = {}
         kw: dict[str, object] = {}
         for name, value in options.items():
-            if name in STEP_NAMES:
-                steps[name] = bool(value)
-            elif name in ("base_units",):
-                kw[name] = bool(value)
-            elif name in ("add_cues", "remove_cues"):
-                # one entry or one word may be given alone (a LexiconEntry is itself a tuple)
-                if isinstance(value, (list, tuple)) and not isinstance(value, LexiconEntry):
-                    kw[name] = tuple(value)
+            if name in STEP_NAMES or name == "base_units":
+                if not isinstance(value, bool):
+                    raise ConfigError(name, OPTION_NAMES, "parse option", shape="True or False")
+                if name == "base_units":
+                    kw[name] = value
                 else:
-                    kw[name] = (value,)
+                    steps[name] = value
+            elif name == "add_cues":
+                kw[name] = _entries(value)
+            elif name == "remove_cues":
+                kw[name] = _words(value)
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
 
 
-def parse(text: str | bytes, **options: object) -> Report:
+_ADD_CUES_SHAPE = 'a LexiconEntry or a list of them, e.g. [LexiconEntry("稳中求进", Category.GOAL, 1.0, "why")]'
+
+
+def _entries(value: object) -> tuple[LexiconEntry, ...]:
+    """``add_cues`` as a tuple of entries: one entry may be given alone (it is itself a tuple)."""
+    items = (value,) if isinstance(value, LexiconEntry) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(e, LexiconEntry) for e in items):
+        name = "add_cues"
+        raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_CUES_SHAPE)
+    return tuple(items)
+
+
+def _words(value: object) -> tuple[str, ...]:
+    """``remove_cues`` as a tuple of words: one word may be given alone."""
+    items = (value,) if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple, set, frozenset)) or not all(isinstance(w, str) for w in items):
+        name = "remove_cues"
+        raise ConfigError(name, OPTION_NAMES, "parse option", shape="a word or a list of words")
+    return tuple(items)
+
+
+def parse(
+    text: str | bytes,
+    *,
+    base_units: bool = False,
+    add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
+    remove_cues: str | Sequence[str] = (),
+    **steps: Unpack[StepSwitches],
+) -> Report:
     """Parse a report given as ``str`` or ``bytes`` (decoded by the library).
 
     Offsets in the result index the original string; for ``bytes`` input, the
@@ -59,7 +95,7 @@ def parse(text: str | bytes, **options: object) -> Report:
     >>> [(s.marker, s.title, s.category.value) for s in r.sections]
     [('一、', '2024年工作回顾', 'achievement'), ('二、', '2025年工作安排', 'goal')]
     """
-    opts = Options.from_kwargs(**options)
+    opts = Options.from_kwargs(base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, **steps)
     encoding: str | None = None
     diagnostics: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
@@ -77,16 +113,11 @@ def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while one report is built.
 
     A parse allocates some ten objects per sentence and no reference cycles, yet every
-    full collection it triggers walks all objects alive, including every report the
-    caller already holds: on a corpus kept in a list that was a third of the time.
-    Reference counting still frees everything at once; a collector the caller had
-    switched off stays off.
-
-    On the way out, everything the parse allocated still sits in the youngest generation,
-    and the first allocation after ``gc.enable()`` would walk it all (some 2 ms per
-    20 000 characters). ``freeze`` + ``unfreeze`` moves the young objects to the oldest
-    generation at once instead, as surviving a few collections would; it is skipped when
-    the caller froze objects of their own, which ``unfreeze`` would release.
+    collection it would trigger walks the objects alive, including every report the caller
+    already holds: on a corpus kept in a list that was a third of the time. Reference
+    counting still frees everything at once; a collector the caller had switched off stays
+    off. Nothing else about the caller's process changes: no objects are frozen or moved
+    between generations (a caller holding thousands of reports may ``gc.freeze()`` them).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -94,14 +125,18 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()
 
 
-def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
-    """Read ``path`` as bytes and parse it; I/O problems raise :class:`InputError`."""
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    base_units: bool = False,
+    add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
+    remove_cues: str | Sequence[str] = (),
+    **steps: Unpack[StepSwitches],
+) -> Report:
+    """Read ``path`` as bytes and :func:`parse` it; I/O problems raise :class:`InputError`."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -114,7 +149,7 @@ def parse_file(path: str | os.PathLike[str], **options: object) -> Report:
     except OSError as e:
         msg = f"cannot read: {e.strerror or e}"
         raise InputError(msg, str(p)) from None
-    return parse(data, **options)
+    return parse(data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, **steps)
 
 
 def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: list[Diagnostic]) -> Report:

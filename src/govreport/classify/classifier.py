@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from ..models import Category, Cue, Sentence, builder
+from ..models import Category, Sentence, new_cue, new_sentence
 from ..text.sentences import split_sentences
 from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
 from .lexicon import LEXICON, PROBLEM_NOUNS, Kind, LexiconEntry
@@ -419,9 +419,6 @@ def _rule(comment: str, note: str) -> str:
     return f"{comment} [{note}]"
 
 
-_MAKE_CUE, _MAKE_SENTENCE = builder(Cue), builder(Sentence)
-
-
 class _Evidence(NamedTuple):
     """A paragraph's sentence spans and, per sentence, its cues, fixed goal/achievement weight and last turn."""
 
@@ -594,7 +591,6 @@ class Classifier:
         prior = 0.5 * short_prior if short_prior else None
         w_sentence = w["sentence"]
         # pass 2: read each sentence's cues, weigh them, build the models
-        make_cue, make_sentence = _MAKE_CUE, _MAKE_SENTENCE
         out: list[Sentence] = []
         # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
         prev, pend = span(base, base + len(ptext))
@@ -607,7 +603,7 @@ class Classifier:
                 ss, se = base + s0 + shift, base + s1 + shift
             ms = buckets[k]
             if not ms and prior is None:  # no evidence and no prior: nothing to weigh
-                out.append(make_sentence({"start": ss, "end": se, "text": ptext[s0:s1], "category": OTHER, "cues": []}))
+                out.append(new_sentence(ss, se, ptext[s0:s1], OTHER, []))
                 continue
             period = w_sentence * lean(sg[k], sa[k]) + outer
             reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
@@ -634,11 +630,9 @@ class Classifier:
                 text = e.text or ptext[m_start:m_end]
                 if type(c) is not Category:
                     c = Category(c)  # a user's entry may say "goal"
-                cues.append(
-                    make_cue({"start": cs, "end": ce, "text": text, "category": c, "weight": float(mw), "rule": rule})
-                )
+                cues.append(new_cue(cs, ce, text, c, float(mw), rule))
             cat = label(totals)
-            out.append(make_sentence({"start": ss, "end": se, "text": ptext[s0:s1], "category": cat, "cues": cues}))
+            out.append(new_sentence(ss, se, ptext[s0:s1], cat, cues))
         return out
 
     def paragraph_label(

@@ -164,11 +164,6 @@ def _target_row(t: Target) -> Row:
     }
 
 
-def _section_targets(sec: Section) -> list[Target]:
-    # Section.targets repeats its paragraphs' targets: read them once, from the paragraphs
-    return [t for p in sec.paragraphs for t in p.targets]
-
-
 def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
     """Plain dict rows of one report for ``table`` (``sections``, ``sentences`` or ``targets``).
 
@@ -189,11 +184,8 @@ def to_records(report: Report, table: str = "sections", document: str = "") -> l
                 para_index += 1
                 sent_index += len(para.sentences)
         else:
-            targets.extend((t.start, {**where, **_target_row(t)}) for t in _section_targets(sec))
+            targets.extend((t.start, {**where, **_target_row(t)}) for t in sec.targets)
     if table == "targets":
-        # quantities attached to the report itself belong to no section
-        loose = {"document": document, "section": -1, "path": "", "level": 0}
-        targets.extend((t.start, {**loose, **_target_row(t)}) for t in report.targets)
         rows = [row for _, row in sorted(targets, key=lambda pair: pair[0])]
     return [{c: row[c] for c in cols} for row in rows]
 

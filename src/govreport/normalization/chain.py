@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import TypedDict
 
 import regex
 
@@ -348,6 +349,21 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("join_layout", join_layout),
 )
 STEP_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
+
+
+class StepSwitches(TypedDict, total=False):
+    """The steps as keyword switches of ``parse`` (``parse(text, join_layout=False)``); a test
+    holds the keys to :data:`STEP_NAMES`."""
+
+    replace_invalid: bool
+    unify_newlines: bool
+    fold_width: bool
+    drop_readings: bool
+    repair_mojibake: bool
+    to_simplified: bool
+    strip_furniture: bool
+    squeeze_spaces: bool
+    join_layout: bool
 
 
 @dataclass(frozen=True)

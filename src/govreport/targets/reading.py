@@ -28,12 +28,11 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from ..models import Category, Sentence, Target, builder
+from ..models import Category, Direction, Sentence, Target, new_target
 from ..text.quantities import ARABIC_NUMBER, CN_NUMBER, MAGNITUDES, amount, parse_value, plain
 from ..text.units import LEADING_QUALIFIERS, PER_UNITS, TRAILING_QUALIFIERS, UNIT_GUARDS, UNITS, Hardness, words
 
 SpanFn = Callable[[int, int], tuple[int, int]]
-Direction = Literal["increase", "decrease", "keep", "reach"]
 
 
 def _stdlib(pattern: str) -> re.Pattern[str]:
@@ -545,10 +544,6 @@ def _role(category: Category | None) -> Literal["target", "result"] | None:
     return None
 
 
-#: a Target from a dict of every field, each already of its type (models.builder)
-_MAKE_TARGET = builder(Target)
-
-
 def extract(
     ptext: str,
     base: int,
@@ -586,19 +581,20 @@ def extract(
                 high = amount(str(high), mag) if high is not None else None
             else:
                 unit = mag + unit
-        values = {
-            "start": ts,
-            "end": te,
-            "indicator": indicator,
-            "direction": direction,
-            "value": value,
-            "high": high,
-            "unit": unit,
-            "qualifier": qualifier,
-            "hardness": hardness,
-            "role": role,
-            "average": average,
-            "text": text,
-        }
-        out.append(_MAKE_TARGET(values))  # every field given, each of its type: no validation needed
+        out.append(
+            new_target(
+                ts,
+                te,
+                indicator=indicator,
+                direction=direction,
+                value=value,
+                high=high,
+                unit=unit,
+                qualifier=qualifier,
+                hardness=hardness,
+                role=role,
+                average=average,
+                text=text,
+            )
+        )
     return out

@@ -6,9 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-Hardness = Literal["hard", "soft"]
+from ..models import Hardness as Hardness  # re-exported: the qualifier tables are typed by it
 
 
 def words(spaced: str) -> tuple[str, ...]:
