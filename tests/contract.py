@@ -5,9 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 from govreport import Report, Section
+from govreport.text.chars import LAYOUT_SPACES
 
-# characters that normalisation may legitimately fold or drop within a span
-_LAYOUT = set(" \t\n\r\f\v\u3000\u00a0")
+# characters that normalisation may legitimately fold or drop within a span: ASCII whitespace and
+# the spaces width folding turns into a plain one (the zero-width space among them, #21)
+_LAYOUT = set(" \t\n\r\f\v") | set(LAYOUT_SPACES)
 
 
 def _squash(s: str) -> str:

@@ -118,3 +118,16 @@ def test_step_switches_are_the_steps() -> None:
     from govreport.normalization.chain import StepSwitches
 
     assert tuple(StepSwitches.__annotations__) == STEP_NAMES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b一、推进改革\n全年新增就业4万人。",  # the three cases of issue #21 item 4
+        "全年\u200b",
+        "a\u200b\nb",
+        "\u200c\u200d\u2060\ufeff\u00ad一、推进\u200b\n\u200d全年\u2060",  # ZWNJ, ZWJ, WJ, BOM, soft hyphen
+    ],
+)
+def test_invisible_characters_at_span_edges_are_owned(text: str) -> None:
+    check_report(text, govreport.parse(text))

@@ -65,6 +65,13 @@ _FRAGMENTS = [
     "ＧＤＰ增長５％",
     "　",
     "\u00a0",
+    # invisible characters, which land at span edges (#21): each is owned or counted as layout
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
     # punctuation and layout
     "。",
     "，",

@@ -23,7 +23,7 @@ import regex
 
 from ..errors import ConfigError
 from ..models import Diagnostic, Noise
-from ..text.chars import is_han
+from ..text.chars import LAYOUT_SPACES, is_han
 from ..text.numbering import MAX_SUBHEAD, looks_like_heading
 from . import furniture
 from .offsets import Edit, OffsetMap, apply_edits
@@ -62,12 +62,7 @@ _WIDTH_TABLE = {
     **{cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
     **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},  # ａ-ｚ
     **{ord(c): ord(c) - 0xFEE0 for c in "％＋＝＜＞＃＆＠＊／"},
-    0x3000: 0x20,  # ideographic space
-    0x00A0: 0x20,  # no-break space
-    0x2002: 0x20,
-    0x2003: 0x20,
-    0x2009: 0x20,
-    0x200B: 0x20,  # zero-width space: kept as a space so offsets stay one for one
+    **{ord(c): 0x20 for c in LAYOUT_SPACES},  # wide and invisible spaces, one for one
 }
 # stdlib re: a plain character class, which it scans 2.5x faster than regex; written [c][c]*
 # rather than [c]+ so that re skips ahead to the first one (three times faster again)

@@ -26,6 +26,12 @@ ENUMERATION_COMMA = "、"
 #: opening and closing brackets and quotes, paired by position
 OPENERS, CLOSERS = "「『《（(“", "」』》）)”"
 
+#: spaces other than ASCII's that width folding turns into a plain space, one for one: the
+#: ideographic space of justified Chinese text, no-break and typographic spaces from web pages,
+#: and the zero-width space some sites scatter between characters. A span's edges are trimmed of
+#: them like any space, so they are layout, owned by no span.
+LAYOUT_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b"
+
 #: any Han character, of every block (for shape tests: "does this line hold four Han characters")
 HAN = regex.compile(r"\p{Han}")
 

@@ -1,0 +1,31 @@
+"""The models' test mode (#14): GOVREPORT_VALIDATE_MODELS=1 builds every model with validation."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from govreport import Category, models
+
+
+def test_validating_mode_rejects_what_the_fast_path_would_accept() -> None:
+    code = (
+        "from govreport import Category, models\n"
+        "try:\n"
+        "    models.new_cue(-5, 2, 'x', Category.GOAL, 1.0, 'r')\n"
+        "except Exception as e:\n"
+        "    print(type(e).__name__)\n"
+    )
+    env = {**os.environ, "GOVREPORT_VALIDATE_MODELS": "1"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ValidationError"
+
+
+@pytest.mark.skipif(models.VALIDATE_MODELS, reason="the fast path is off in the validating run")
+def test_fast_path_builds_its_own_dict() -> None:
+    cue = models.new_cue(0, 2, "推进", Category.GOAL, 1.0, "action")
+    assert cue.model_dump() == {"start": 0, "end": 2, "text": "推进", "category": Category.GOAL, "weight": 1.0,
+                                "rule": "action"}  # fmt: skip
