@@ -318,3 +318,63 @@ def test_ctrl_c_while_serialising_is_held_until_the_report_is_written():
         reached = True  # the signal did not stop the serialisation
     assert reached
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+# --- write errors and inputs that are not files (#21) ------------------------------------------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_full_standard_output_is_one_line_not_a_traceback(folder):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "govreport", str(folder / "a.txt"), "--format", "json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == ["govreport: cannot write standard output: No space left on device"]
+
+
+def test_unwritable_output_folder_is_one_line_and_leaves_no_partial_file(folder, monkeypatch):
+    out_dir = folder.parent / "out"
+    out_dir.mkdir()
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("govreport.io.cli.os.replace", refuse)  # the write fails at the last step
+    for fmt in ("csv", "json"):
+        status, _, err = run(folder / "a.txt", "--format", fmt, "-o", out_dir)
+        assert status == 1
+        assert err.count("\n") == 1 and "cannot write: No space left on device" in err
+        assert list(out_dir.rglob("*")) == []  # neither the file nor its temporary is left
+
+
+def test_output_files_replace_whole_files_with_the_usual_mode(folder):
+    out_dir = folder.parent / "out"
+    status, _, _ = run(folder / "a.txt", "--format", "csv", "-o", out_dir)
+    assert status == 0
+    (made,) = out_dir.iterdir()
+    assert made.name == "sections.csv" and (made.stat().st_mode & 0o777) == (0o666 & ~_umask())
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_dangling_and_looping_links_in_a_folder_are_reported(folder):
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    status, _, err = run(folder, "--format", "csv")
+    assert status == 1
+    assert sorted(line.split(": ", 2)[1].rsplit("/", 1)[-1] for line in err.splitlines()) == ["gone.txt", "loop.txt"]
+    assert "broken symbolic link" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_not_read_forever(folder):
+    fifo = folder / "pipe.txt"
+    os.mkfifo(fifo)
+    status, _, err = run(fifo, "--format", "tree")
+    assert status == 1 and err.count("\n") == 1 and "is not a regular file" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -139,6 +140,13 @@ def parse_file(
     """Read ``path`` as bytes and :func:`parse` it; I/O problems raise :class:`InputError`."""
     p = Path(path)
     try:
+        if p.exists() and not p.is_dir() and not stat.S_ISREG(p.stat().st_mode):
+            # a FIFO or a device would block or never end: refuse it before reading
+            msg = "is not a regular file (a pipe, socket or device); pass a file, or '-' for standard input"
+            raise InputError(msg, str(p))
+        if p.is_symlink() and not p.exists():
+            msg = "is a broken symbolic link (its target does not exist, or it points to itself)"
+            raise InputError(msg, str(p))
         data = p.read_bytes()
     except IsADirectoryError:
         msg = "is a directory; pass the report files inside it"

@@ -77,8 +77,12 @@ def expand(
         if not recursive:
             out.append(Source(os.fspath(item), path.name, error="is a directory (not searched: recursion is off)"))
             continue
+        # a matching name that is a broken or looping link is kept, to be reported like a missing file
         found = sorted(
-            p for p in path.rglob("*") if p.is_file() and any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
+            p
+            for p in path.rglob("*")
+            if (p.is_file() or (p.is_symlink() and not p.exists()))
+            and any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
         )
         if not found:
             cause = f"folder has no file matching {', '.join(patterns)}"

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
@@ -167,7 +168,8 @@ class _Run:
             path = folder / target
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text + "\n", encoding="utf-8")
+                with _replacing(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+                    fh.write(text + "\n")
             except OSError as e:
                 self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
 
@@ -177,8 +179,11 @@ class _Run:
             self._csv(outcomes, self.out, table)
             return
         path = folder / f"{table}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            self._csv(outcomes, fh, table)
+        try:
+            with _replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+                self._csv(outcomes, fh, table)
+        except OSError as e:
+            self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
 
     def _csv(self, outcomes: Iterator[Outcome], fh: TextIO, table: str) -> None:
         # UTF-8 with a byte order mark: Excel then opens Chinese text correctly
@@ -193,10 +198,36 @@ class _Run:
         pa, pq = _pyarrow()
         table = self.args.table
         schema = _arrow_schema(pa, table)
-        with pq.ParquetWriter(folder / f"{table}.parquet", schema) as writer:
-            for _, rows in self.rendered(outcomes):
-                if rows:
-                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        path = folder / f"{table}.parquet"
+        try:
+            with _replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+                for _, rows in self.rendered(outcomes):
+                    if rows:
+                        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        except OSError as e:
+            self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it when the block succeeds.
+
+    A failed write (a full disk, an interrupt) leaves ``path`` as it was, or absent: never
+    a partial file. The temporary file is removed on failure.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)  # the mode a plain open() would give, not mkstemp's 0600
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _output_name(rel: str, suffix: str, taken: set[str]) -> str:
@@ -274,6 +305,11 @@ def main(
         if stdout is None:
             _silence_stdout()
         return 1 if run.failed else 0
+    except OSError as e:  # standard output cannot be written (> /dev/full): one line, not a traceback
+        err.write(f"govreport: cannot write standard output: {e.strerror or e}\n")
+        if stdout is None:
+            _silence_stdout()
+        return 1
 
 
 def _main(run: _Run, stdin: BinaryIO | None) -> int:
