@@ -60,6 +60,7 @@ class Builder:
             scores=scores,
             paragraphs=paragraphs,
             children=children,
+            targets=[t for p in paragraphs for t in p.targets],
         )
         return section, weights
 

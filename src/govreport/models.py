@@ -151,11 +151,10 @@ class Section(Span):
     scores: dict[str, float] = Field(default_factory=dict, description="share per category")
     paragraphs: list[Paragraph] = Field(default_factory=list)
     children: list[Section] = Field(default_factory=list)
-
-    @property
-    def targets(self) -> list[Target]:
-        """Every target in this section's own paragraphs, in order (a view: not serialised)."""
-        return [t for p in self.paragraphs for t in p.targets]
+    targets: list[Target] = Field(
+        default_factory=list,
+        description="every target in this section's own paragraphs (the same items as their `targets`)",
+    )
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
@@ -314,6 +313,7 @@ def new_section(
     scores: dict[str, float],
     paragraphs: list[Paragraph],
     children: list[Section],
+    targets: list[Target],
 ) -> Section:
     """A :class:`Section` from checked values."""
     return _make_section(
@@ -331,5 +331,6 @@ def new_section(
             "scores": scores,
             "paragraphs": paragraphs,
             "children": children,
+            "targets": targets,
         }
     )
