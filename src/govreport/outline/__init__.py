@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from ..models import Diagnostic
 from .blocks import Block, Node
-from .core import clean_title, find_title, take_title
 from .leads import accept_leads
 from .scan import scan
 from .subheads import mark_subheads
+from .title import clean_title, find_title, take_title
 from .tree import build
 from .validate import validate
 
