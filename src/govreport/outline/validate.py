@@ -48,14 +48,7 @@ def validate(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
                 ok = True
             elif _strong(style) and last + 1 < b.number <= last + 3:
                 ok = True
-                diags.append(
-                    Diagnostic(
-                        code="numbering_gap",
-                        message=(f"{b.marker}: expected number {last + 1} after {last}"),
-                        start=b.start,
-                        end=b.title_end,
-                    )
-                )
+                diags.append(_numbering(b, "numbering_gap", f"expected number {last + 1} after {last}"))
             if ok:
                 del stack[idx + 1 :]
                 stack[idx][1] = b.number
@@ -65,14 +58,8 @@ def validate(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
             if b.number is None or b.number == 1 or (first_time and (_strong(style) or not stack)):
                 ok = True
                 if b.number not in (None, 1):
-                    diags.append(
-                        Diagnostic(
-                            code="numbering_start",
-                            message=(f"{b.marker}: the outline starts at number {b.number}, as an excerpt does"),
-                            start=b.start,
-                            end=b.title_end,
-                        )
-                    )
+                    message = f"the outline starts at number {b.number}, as an excerpt does"
+                    diags.append(_numbering(b, "numbering_start", message))
                 rank = _rank(style)
                 if rank is not None:
                     while stack:
@@ -87,11 +74,10 @@ def validate(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
             seen.add(style)
             out.append(b)
         else:
-            p = Block(b.start, b.end)
-            p.lead = _lead_block_of(b)
-            out.append(p)
+            out.append(Block(b.start, b.end))  # a rejected candidate is a paragraph (and no lead)
     return out, diags
 
 
-def _lead_block_of(b: Block) -> Block | None:
-    return None
+def _numbering(b: Block, code: str, what: str) -> Diagnostic:
+    """A numbering diagnostic on heading ``b``: its marker, then what is wrong with its number."""
+    return Diagnostic(code=code, message=f"{b.marker}: {what}", start=b.start, end=b.title_end)
