@@ -9,32 +9,41 @@ from __future__ import annotations
 
 import regex
 
+from ..text.chars import CLAUSE_MARKS, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, SEMICOLONS
 from ..text.numbering import Style, new_style
 from ..text.numerals import CN_NUMERAL_CHARS, parse_number
 from .blocks import Block
 
 _CN = CN_NUMERAL_CHARS
+#: one character of a lead's title: no full stop (a dash lead's title may hold semicolons) ...
+_NOT_STOP = f"[^{regex.escape(FULL_STOPS)}\\n]"
+#: ... no full stop or semicolon (一是…；二是… inside one paragraph is no lead) ...
+_NOT_SENTENCE_END = f"[^{regex.escape(FULL_STOPS + SEMICOLONS)}\\n]"
+#: ... and for an unmarked lead, no clause break either
+_CLAUSE_END = regex.escape(CLAUSE_MARKS + FULL_STOPS)
+_AFTER_ORDINAL = regex.escape(COMMAS + ENUMERATION_COMMA)  # 第一，… 第二、…
+_STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
 #: two siblings do so, each becomes a child section titled by its clause. Tried in order.
 LEADS: tuple[Style, ...] = (
     new_style(
         "dash_lead",
-        r"(?P<marker>——)(?P<title>[^。！？!?\n]{2,40})。(?=\S)",
+        rf"(?P<marker>——)(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
         None,
         False,
         "——经济总体回升向好。…: the dashed achievements list of a work report's review",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
+        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[，,、])(?P<title>[^。！？!?；;\n]{{2,40}})。(?=\S)",
+        rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[{_AFTER_ORDINAL}])(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "第一，…。 第二，…。 opening consecutive paragraphs",
@@ -42,7 +51,7 @@ LEADS: tuple[Style, ...] = (
     new_style(
         "lead",
         r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之|要|将|应|必须|需要|需|可以|能|会)"
-        r"(?P<title>[^，,。！？!?；;：:是\n]{4,25})。(?=\S)",
+        rf"(?P<title>[^{_CLAUSE_END}是\n]{{4,25}})。(?=\S)",
         None,
         False,
         "多点发力提振消费。积极…: a bold lead clause (no comma) in front of its paragraph; not a "
@@ -53,7 +62,7 @@ LEADS: tuple[Style, ...] = (
 
 #: an address to the audience alone on a line closes the chapters below the top level:
 #: leads after it are children of the part, as 深入推进依法行政。 after 各位代表！ in a work report
-SALUTATION = regex.compile(r"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[！!：:]?")
+SALUTATION = regex.compile(rf"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[{_STOP_OR_COLON}]?")
 
 
 def read_lead(s: str, start: int, end: int) -> Block | None:

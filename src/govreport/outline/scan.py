@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import FULL_STOPS, HAN
+from ..text.chars import FULL_STOPS, HAN, STOP_CLOSERS
 from ..text.numbering import MAX_TITLE, read_heading
 from ..text.numerals import CN_NUMERAL_CHARS
 from .blocks import Block
@@ -72,6 +72,6 @@ def _heading_block(s: str, start: int, end: int) -> Block | None:
 
 def is_body(s: str) -> bool:
     """A line of running text: it ends a sentence, or is a long line of Chinese."""
-    if s[-1] in FULL_STOPS or s.endswith(("。”", "！”", "？”", "。)", "。）")):
+    if s[-1] in FULL_STOPS or (s[-1] in STOP_CLOSERS and len(s) > 1 and s[-2] in FULL_STOPS):
         return True
     return len(s) > MAX_TITLE and len(HAN.findall(s)) * 2 > len(s)

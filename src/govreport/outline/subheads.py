@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import HAN
+from ..text.chars import BREAK_OFF, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, HAN, SEMICOLONS
 from ..text.numbering import MAX_SUBHEAD
 from ..text.words import PICTURED
 from .blocks import Block
@@ -14,15 +14,17 @@ from .scan import is_body
 #: a short line that names a place or a facility is a photo caption, not a subhead
 CAPTION_TAIL = regex.compile(PICTURED + "$")
 
-_SUBHEAD_BAD_END = "。！？!?；;，,、：:…—-"
-_SENTENCE_MARK = regex.compile(r"[：:。；;！？!?]")  # a sentence or a lead-in: not a title line
+#: a sentence or a lead-in: not a title line
+_SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
+#: a phrase that goes on (a comma, an enumeration comma) or breaks off: not a title line
+_OPEN_END = COMMAS + ENUMERATION_COMMA + BREAK_OFF
 
 
 def subhead_shape(s: str) -> bool:
     """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
-    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _SUBHEAD_BAD_END or s.endswith(("。”", "！”")):
+    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _OPEN_END or _SENTENCE_MARK.search(s):
         return False
-    if _SENTENCE_MARK.search(s) or len(HAN.findall(s)) < 4:
+    if len(HAN.findall(s)) < 4:
         return False
     return CAPTION_TAIL.search(s) is None and SALUTATION.fullmatch(s) is None
 
