@@ -35,7 +35,11 @@ STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "classify": (
         ("govreport.classify", "report_year"),
         ("govreport.classify", "Lexicon.default"),
-        ("govreport.classify", "Classifier.*"),  # every public method: sentences, labels, section context
+        ("govreport.classify", "gather"),  # a paragraph's evidence
+        ("govreport.classify", "sentences"),  # sentences read in context
+        ("govreport.classify", "paragraph_label"),
+        ("govreport.classify", "section_label"),
+        ("govreport.classify", "Context.*"),  # every public method: root, child (a section's context)
     ),
     "targets": (("govreport.targets", "extract"),),
 }
