@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .models import Diagnostic, Report
+from .text.words import MEETING_LINE
 
 # ----------------------------------------------------------------------------- tables
 
@@ -105,10 +106,6 @@ _PASSING_AFTER = regex.compile(
 _FYP = regex.compile(r"[“\"]?(?:第)?(?P<n>[一二三四五六七八九十]{1,3})五[”\"]?(?:计划|规划|时期|期间)?")
 _NATIONAL_MEETING = regex.compile(
     r"第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,3})次会议"
-)
-#: a dated line under the title: ——2014年1月8日在河北省第十二届人民代表大会第二次会议上
-_SUBTITLE = regex.compile(
-    r"^[—\-－]*\s*(?:.{0,20}?\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*)?在.{2,60}(?:会议|大会)上"
 )
 #: a first part that reviews a period: 一、过去五年工作回顾, 一、改革开放…取得伟大成就的五年
 REVIEW_PART = regex.compile(r"^(?:一、|第一[部章]分?).*(?:回顾|的(?:五|一)年)$")
@@ -285,7 +282,7 @@ def _years(front: Front) -> Iterable[tuple[int, str]]:
         at_meeting = meeting_year(front.title)
         if at_meeting is not None:
             yield at_meeting, "meeting"
-    subtitles = [line for line in front.front if _SUBTITLE.search(line)]
+    subtitles = [line for line in front.front if MEETING_LINE.search(line)]
     for line in subtitles:
         dates = years_in(line, passing=True)
         if dates:
@@ -343,7 +340,7 @@ def _jurisdictions(front: Front) -> Iterable[tuple[str, str]]:
         if place:
             yield place, "title"
     for line in front.front:
-        if _SUBTITLE.search(line):
+        if MEETING_LINE.search(line):
             place = _place(_MEETING_PLACE.search(line))
             if place:
                 yield place, "subtitle"
