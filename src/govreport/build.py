@@ -6,7 +6,7 @@ nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from . import classify, outline, targets
@@ -19,11 +19,22 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 class Builder:
     """Turns outline nodes into models, classifying and extracting on the way."""
 
-    def __init__(self, norm: Normalized, classifier: classify.Classifier, *, base_units: bool = False) -> None:
+    def __init__(
+        self,
+        norm: Normalized,
+        classifier: classify.Classifier,
+        *,
+        base_units: bool = False,
+        year: int | None = None,
+        indicators: Sequence[targets.Indicator] = targets.INDICATORS,
+    ) -> None:
         self.norm = norm
         self.text = norm.text
         self.classifier = classifier
         self.base_units = base_units
+        self.year = year  # the report's year: the targets' periods count from it
+        self.indicators = indicators
+        self.main = targets.MainState()  # the main-targets statement, across paragraphs
 
     def section(self, node: outline.Node, path: tuple[str, ...]) -> tuple[Section, dict[Category, float]]:
         """The section of ``node`` and the :func:`classify.tally` of its sentences and its descendants'."""
@@ -72,7 +83,18 @@ class Builder:
         sentences = self.classifier.sentences(ptext, a, span, headings, shift)
         category, scores = self.classifier.paragraph_label(sentences, weights)
         start, end = span(a, b)
-        found = targets.extract(ptext, a, span, category, base_units=self.base_units, sentences=sentences)
+        found = targets.extract(
+            ptext,
+            a,
+            span,
+            category,
+            base_units=self.base_units,
+            sentences=sentences,
+            year=self.year,
+            headings=headings,
+            main=self.main,
+            indicators=self.indicators,
+        )
         return new_paragraph(start, end, ptext, category, scores, sentences, found)
 
 

@@ -184,7 +184,7 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
     report.year = classify.report_year(norm.text)
     classifier = classify.Classifier(lexicon, report.year)
-    builder = Builder(norm, classifier, base_units=opts.base_units)
+    builder = Builder(norm, classifier, base_units=opts.base_units, year=report.year)
     if root.paragraphs:
         report.preamble = builder.section(root, ())[0]
     report.sections = [builder.section(child, ())[0] for child in root.children]
