@@ -15,12 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import GovReportError, models, parse
-from govreport.build import shift_of
 from govreport.classify import classifier as cl
 from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category, Cue, Report, Sentence, new_cue
-from govreport.normalization import Normalized, mojibake, script
-from govreport.normalization import chain as _norm
+from govreport.normalization import Normalized, characters, mojibake, script
 from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
@@ -54,7 +52,7 @@ def test_shift_matches_general(norm: Normalized, data: st.DataObject) -> None:
     n = len(norm.text)
     a = data.draw(st.integers(0, n))
     b = data.draw(st.integers(a, n))
-    shift = shift_of(norm, a, b)
+    shift = norm.map.shift(a, b)
     if shift is None:
         return
     for _ in range(5):
@@ -68,11 +66,11 @@ def test_shift_of_an_unedited_paragraph() -> None:
     text = "页眉\n增长5%。\n"
     _, omap = apply_edits(text, [Edit(0, 3, "", "header")], OffsetMap.identity(len(text)))
     norm = Normalized(text="增长5%。\n", map=omap, original=text)
-    assert shift_of(norm, 0, 5) == 3 and norm.span(2, 4) == (5, 7)
+    assert norm.map.shift(0, 5) == 3 and norm.span(2, 4) == (5, 7)
     # a paragraph that holds a replacement of another length takes the general path
     _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
     norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
-    assert shift_of(norm, 3, 7) is None
+    assert norm.map.shift(3, 7) is None
 
 
 # ---------------------------------------------------------------- mojibake
@@ -121,16 +119,9 @@ def test_convert_cases() -> None:
 # ---------------------------------------------------------------- normalisation steps
 
 
-def test_unclosed() -> None:
-    assert _norm._unclosed("根据「国")  # an open bracket at the end of the line
-    assert not _norm._unclosed("根据「国家条例」")
-    assert not _norm._unclosed("全年新增就业4万人")  # no bracket at all
-    assert not _norm._unclosed("见附表）")  # a closer alone opens nothing
-
-
 @given(st.text(alphabet="１２Ａａ％\u3000\xa0\u200b\x00\x1f\ud800经济 5", max_size=20))
 def test_stdlib_classes_match_regex(text: str) -> None:
-    for pattern in (_norm._WIDE, _norm._INVALID):
+    for pattern in (characters._WIDE, characters._INVALID):
         plain = regex.compile(pattern.pattern)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

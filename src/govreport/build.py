@@ -7,7 +7,6 @@ nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import islice
 
 from . import classify, outline, targets
 from .models import Category, Paragraph, Section, new_paragraph, new_section
@@ -78,7 +77,7 @@ class Builder:
     def paragraph(self, a: int, b: int, headings: tuple[str, ...], weights: dict[Category, float]) -> Paragraph:
         """The paragraph ``[a, b)`` of the normalised text; its sentences' lengths are added to ``weights``."""
         ptext = self.text[a:b]
-        shift = shift_of(self.norm, a, b)
+        shift = self.norm.map.shift(a, b)
         span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
         sentences = self.classifier.sentences(ptext, a, span, headings, shift)
         category, scores = self.classifier.paragraph_label(sentences, weights)
@@ -96,21 +95,6 @@ class Builder:
             indicators=self.indicators,
         )
         return new_paragraph(start, end, ptext, category, scores, sentences, found)
-
-
-def shift_of(norm: Normalized, a: int, b: int) -> int | None:
-    """How far the paragraph ``[a, b)`` lies from its original span, if it maps one for one
-    (most paragraphs: normalisation edits are sparse); ``None`` if it has an edit inside or
-    is shorter than two characters.
-    """
-    whole = list(islice(norm.map.slice(a, b), 2))
-    if b - a < 2 or len(whole) != 1 or whole[0][0] != b - a or whole[0][2] - whole[0][1] != b - a:
-        return None
-    # one segment, as long in the original; linear unless its first character maps to all of it
-    first = next(iter(norm.map.slice(a, a + 1)))
-    if first[2] - first[1] != 1:
-        return None
-    return int(whole[0][1] - a)
 
 
 def _shifted(general: SpanFn, a: int, b: int, shift: int) -> SpanFn:
