@@ -219,6 +219,7 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     reading = _read if fast else read
     first = True
     items: list[str] = []  # the subjects of a 分别 list not yet given a value
+    listed: Direction | None = None  # the direction of that list
     for m in quantities(text, ASTRAL.search(text) is not None):
         found = number(m)
         if found is None:
@@ -242,8 +243,12 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         phrase_start, phrase_text = before(text, start, floor)
         phrase = reading(phrase_text)
         floor = end
+        direction = phrase.direction
         if "分别" in phrase_text:  # 城镇、农村居民人均可支配收入分别增长5%、6%: one subject each
             items = _respective(text, phrase_start, phrase.core, sentence_start)
+            listed = direction
+        elif items and direction is None:
+            direction = listed  # the verb before the first value governs the list
         qualifier = qual or phrase.lead
         level: Hardness | None
         if qualifier:
@@ -261,9 +266,7 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         else:
             indicator = _indicator(text, start, end, phrase.core, sentence_start) or previous
         previous = indicator
-        yield RawTarget(
-            indicator, phrase.direction, value, high, unit, mag, qualifier, level, phrase.average, start, end
-        )
+        yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
 
 
 def _not_a_quantity(text: str, end: int, unit: str) -> bool:

@@ -73,7 +73,7 @@ STRUCTURE_NOUNS = words("方面 部分")
 #: Words after a count in 次 that make it a session's number, not a quantity: 十一次全会.
 SESSION_WORDS = words("全会 全体会议 会议 代表大会")
 #: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
-MANNER = words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
+MANNER = words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批 重点")
 #: Conjunctions that end the phrase before a quantity (6,000亿元投资及约4万个就业机会).
 #: They are only read as such right after another quantity: 普及率 and 参与度 keep theirs.
 CONJUNCTIONS = "及和与并或"
