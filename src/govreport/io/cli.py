@@ -43,7 +43,12 @@ def get_parser() -> argparse.ArgumentParser:
         "--table",
         choices=TABLES,
         default=None,
-        help="rows of --format csv/parquet: one per section, sentence or target (default: sections)",
+        help="rows of --format csv/parquet: one per section, sentence, target or main target (default: sections)",
+    )
+    p.add_argument(
+        "--base-units",
+        action="store_true",
+        help="values in base units: 4万人 -> 40000 人 (default: the magnitude stays in the unit)",
     )
     p.add_argument(
         "--glob",
@@ -364,7 +369,15 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
     # one file per report (--output) holds one document; so does standard output given one input
     single = folder is not None or not several
     render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=single)
-    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render, **identity)
+    outcomes = parse_many(
+        sources,
+        jobs=args.jobs,
+        progress=args.progress,
+        stream=run.err,
+        render=render,
+        base_units=args.base_units,
+        **identity,
+    )
     with closing(outcomes):
         if args.format == "csv":
             run.csv(outcomes, folder)

@@ -67,6 +67,7 @@ LEADING_QUALIFIERS: dict[str, Hardness] = {
     "不少于": "hard",
     "不超过": "hard",
     "不高于": "hard",
+    "低于": "hard",  # a ceiling: 增长低于3%, 控制在低于5%
     "力争": "soft",  # 力争达到6%: an aspiration beyond the expectation
     "约": "soft",
 }
