@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.outline import core as outline
+import govreport.outline as outline
+from govreport.outline.leads import read_lead
+from govreport.outline.subheads import subhead_shape
 from govreport.text import numbering
 from govreport.text.numerals import format_cn
 
@@ -17,7 +19,7 @@ def render(text: str) -> list[str]:
     """The outline of ``text`` in the fixtures' expected format."""
     root, _ = outline.split(text)
     out = []
-    span = outline.find_title(text, root)
+    span = root.title
     if span is not None:
         out.append("TITLE: " + outline.clean_title(text[span[0] : span[1]]))
 
@@ -70,7 +72,7 @@ def test_not_a_heading(line: str) -> None:
      ("第二，稳定就业。新增岗位。", "稳定就业")],
 )  # fmt: skip
 def test_lead_clause(para: str, title: str) -> None:
-    lead = outline._lead_block(para, 0, len(para))
+    lead = read_lead(para, 0, len(para))
     assert lead is not None and para[lead.title_start : lead.title_end] == title
 
 
@@ -81,21 +83,21 @@ def test_lead_clause(para: str, title: str) -> None:
      "要加快旧区改造。要推进改革。", "将继续扩大开放。推动合作。"],
 )  # fmt: skip
 def test_not_a_lead(para: str) -> None:
-    assert outline._lead_block(para, 0, len(para)) is None
+    assert read_lead(para, 0, len(para)) is None
 
 
 @pytest.mark.parametrize(
     "line", ["步伐坚实", "“十四五”时期经济社会发展回顾", "主力军挺进主战场,奋战“双过半”", "结束语之后"]
 )
 def test_subhead_shape(line: str) -> None:
-    assert outline._subhead_shape(line)
+    assert subhead_shape(line)
 
 
 @pytest.mark.parametrize(
     "line", ["大鲍岛", "四方宿舍", "邮轮港区鸟瞰", "各位代表！", "来源：日报", "全年增长5%。", "经济运行，"]
 )
 def test_not_a_subhead(line: str) -> None:
-    assert not outline._subhead_shape(line)
+    assert not subhead_shape(line)
 
 
 def test_spans_cover_heading_to_last_descendant() -> None:
