@@ -243,10 +243,7 @@ LINE_RULES: tuple[Rule, ...] = (
         hint=_words("主编|美编|审读|审核|排版|编辑|责编|校对|监制"),
     ),
     Rule(
-        "issue",
-        r"第[ \t]*\d{1,5}[ \t]*期",
-        "issue number of a newspaper or bulletin: 第556期",
-        hint=(_after_number("期"),),
+        "issue", r"第[ \t]*\d{1,5}[ \t]*期", "issue number of a paper or bulletin: 第556期", hint=(_after_number("期"),)
     ),
     Rule(
         "chrome",
