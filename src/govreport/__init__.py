@@ -19,9 +19,18 @@ from .pipeline import parse, parse_file
 if TYPE_CHECKING:
     from .io.batch import parse_many
     from .io.records import to_dataframe, to_records
+    from .scoring import ScorecardRow, Verdict, plot_scorecard, scorecard
 
-# batch processing (process pools) and tables load on first use: import govreport stays light
-_LAZY = {"parse_many": "io.batch", "to_dataframe": "io.records", "to_records": "io.records"}
+# batch processing (process pools), tables and the scorecard load on first use: import govreport stays light
+_LAZY = {
+    "parse_many": "io.batch",
+    "to_dataframe": "io.records",
+    "to_records": "io.records",
+    "scorecard": "scoring",
+    "plot_scorecard": "scoring",
+    "ScorecardRow": "scoring",
+    "Verdict": "scoring",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  (a module attribute of any kind)
@@ -50,15 +59,19 @@ __all__ = (
     "NormalizeConfig",
     "Paragraph",
     "Report",
+    "ScorecardRow",
     "Section",
     "Sentence",
     "Target",
+    "Verdict",
     "__version__",
     "normalize",
     "normalize_and_explain",
     "parse",
     "parse_file",
     "parse_many",
+    "plot_scorecard",
+    "scorecard",
     "to_dataframe",
     "to_records",
 )
