@@ -18,7 +18,7 @@ from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, InputError
 from .models import Diagnostic, Report
 from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
-from .normalization.decode import decode_bytes
+from .normalization.decode import decode
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -106,8 +106,10 @@ def parse(
     encoding: str | None = None
     diagnostics: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
-        text, encoding = decode_bytes(bytes(text))
+        decoded = decode(bytes(text))
+        text, encoding = decoded.text, decoded.encoding
         diagnostics.append(Diagnostic(code="encoding", message=f"decoded as {encoding}"))
+        diagnostics.extend(decoded.diagnostics)
     elif not isinstance(text, str):
         msg = f"parse() takes str or bytes, not {type(text).__name__}"
         raise InputError(msg)
