@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import CLAUSE_MARKS, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, SEMICOLONS
-from ..text.numbering import Style, new_style
+from ..text.chars import CLAUSE_MARKS, COLONS, FULL_STOPS, SEMICOLONS
+from ..text.numbering import DASH_ITEM, ORDINAL_DI, ORDINAL_IS, Style, new_style
 from ..text.numerals import CN_NUMERAL_CHARS, parse_number
 from .blocks import Block
 
@@ -21,7 +21,6 @@ _NOT_STOP = f"[^{regex.escape(FULL_STOPS)}\\n]"
 _NOT_SENTENCE_END = f"[^{regex.escape(FULL_STOPS + SEMICOLONS)}\\n]"
 #: ... and for an unmarked lead, no clause break either
 _CLAUSE_END = regex.escape(CLAUSE_MARKS + FULL_STOPS)
-_AFTER_ORDINAL = regex.escape(COMMAS + ENUMERATION_COMMA)  # 第一，… 第二、…
 _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
@@ -29,21 +28,21 @@ _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 LEADS: tuple[Style, ...] = (
     new_style(
         "dash_lead",
-        rf"(?P<marker>——)(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{DASH_ITEM})(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
         None,
         False,
         "——经济总体回升向好。…: the dashed achievements list of a work report's review",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_IS})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[{_AFTER_ORDINAL}])(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_DI})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "第一，…。 第二，…。 opening consecutive paragraphs",
