@@ -23,8 +23,8 @@ import regex
 
 from ..errors import ConfigError
 from ..models import Diagnostic, Noise
-from ..text.chars import LAYOUT_SPACES, is_han
-from ..text.numbering import MAX_SUBHEAD, looks_like_heading
+from ..text.chars import COLONS, LAYOUT_SPACES, is_han
+from ..text.numbering import MAX_SUBHEAD, is_bare_item_marker, looks_like_heading, opens_item, read_heading
 from . import furniture
 from .offsets import Edit, OffsetMap, apply_edits
 
@@ -155,7 +155,10 @@ def join_layout(text: str) -> list[Edit]:
     lines only after ``，`` ``、`` ``：``; across a page number (a page break)
     always, the number becoming ``page_number`` noise. A line that starts
     with ``，`` ``、`` or a closing bracket always continues the line before.
-    Headings are never joined to body text.
+    Headings are never joined to body text, unless a heading line fills the column of
+    hard-wrapped text as most lines of its marker style do (a wrapped list). A list item
+    (一是, 第一，, ——) is never joined to a lead-in ending in a colon, nor to a line that
+    does not fill the column; a list marker alone on its line (一是) goes on in the next line.
     """
     edits: list[Edit] = []
     lines = text.split("\n")
@@ -168,6 +171,17 @@ def join_layout(text: str) -> list[Edit]:
         if k not in headings:
             headings[k] = looks_like_heading(lines[k])
         return headings[k]
+
+    run_on: set[str] | None = None
+
+    def runs_on(line: str) -> bool:  # a heading-like line that is a wrapped list item's first line
+        nonlocal run_on
+        if not _fills(line, wrap):
+            return False  # most headings: shorter than the column
+        if run_on is None:
+            run_on = _run_on_styles([s for k, s in enumerate(lines) if is_heading(k)], wrap)
+        h = read_heading(line.strip())
+        return h is not None and h.style in run_on
 
     i = 0
     continuing = False
@@ -196,7 +210,11 @@ def join_layout(text: str) -> list[Edit]:
         if j >= n:
             break
         joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
-        if not joined or is_heading(i) or is_heading(j):
+        if joined and opens_item(nxt) and (line[-1] in COLONS or not _fills(line, wrap)):
+            joined = False  # 一是… ——… after a lead-in (…工作：) or a short line: the list's first item
+        elif not joined and j == i + 1 and is_bare_item_marker(line.strip()):
+            joined = not opens_item(nxt)  # 一是 alone on its line: its item goes on below
+        if not joined or (is_heading(i) and not runs_on(line)) or is_heading(j):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
                 edits.append(Edit(s, s + len(lines[k].strip()), "", "page_number"))
@@ -288,6 +306,32 @@ def _wrap_width(lines: list[str]) -> int | None:
     )
     # a mode that holds a quarter of the lines (and at least five) is a column width, not chance
     return width if hits >= 5 and hits * 4 >= total else None
+
+
+def _fills(line: str, lazy_wrap: _LazyWrap) -> bool:
+    """The line fills the measured column of hard-wrapped text (within the one character the
+    width is measured with): it was broken there, so it goes on in the next line even when it
+    opens with a heading marker or the next line opens a list item.
+    """
+    wrap = lazy_wrap.get()
+    return wrap is not None and len(line.strip()) >= wrap - 1
+
+
+def _run_on_styles(heading_lines: list[str], wrap: _LazyWrap) -> set[str]:
+    """The marker styles whose lines mostly fill the column: items of a hard-wrapped list.
+
+    A heading series has lines of every length, so one of them may fill the column by
+    chance; the items of a list wrapped in the column (（一）将提出…完整计划，在过去长 / 照服务…)
+    nearly all fill it. Lines of such a style run on into the next line.
+    """
+    fill: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for line in heading_lines:
+        h = read_heading(line.strip())
+        if h is not None:
+            seen[h.style] += 1
+            fill[h.style] += _fills(line, wrap)
+    return {style for style, n in seen.items() if n >= 2 and fill[style] * 2 > n}
 
 
 def _bodyish(line: str, lazy_wrap: _LazyWrap) -> bool:

@@ -221,6 +221,16 @@ def opens_item(line: str) -> bool:
     return read_heading(line) is not None
 
 
+def is_bare_item_marker(line: str) -> bool:
+    """True when ``line`` (stripped) holds a list marker and nothing else: 一是 alone on its line,
+    as scrapers leave a bold marker; the item goes on in the next line.
+
+    >>> is_bare_item_marker("二是"), is_bare_item_marker("二是加强监管。")
+    (True, False)
+    """
+    return _ENUMERATION.fullmatch(line) is not None
+
+
 def looks_like_heading(line: str) -> bool:
     """True when a line opens with an outline marker (used to keep headings out of layout joins).
 
