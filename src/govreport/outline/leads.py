@@ -82,6 +82,27 @@ def read_lead(s: str, start: int, end: int) -> Block | None:
     return None
 
 
+def paragraph_parents(text: str, blocks: list[Block]) -> dict[int, tuple[int, int]]:
+    """Each paragraph's parent: ``{paragraph index: (heading index or -1, heading level or 0)}``.
+
+    An address to the audience alone on its line (:data:`SALUTATION`) closes the chapters
+    below the top level, and is itself nobody's paragraph here.
+    """
+    stack: list[tuple[int, int]] = []  # (block index, level) of the open headings
+    parents: dict[int, tuple[int, int]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            while stack and stack[-1][1] >= b.level:
+                stack.pop()
+            stack.append((i, b.level))
+        elif b.kind == "paragraph":
+            if SALUTATION.fullmatch(text[b.start : b.end]) and stack and stack[0][1] == 1:
+                del stack[1:]
+                continue
+            parents[i] = stack[-1] if stack else (-1, 0)
+    return parents
+
+
 def accept_leads(text: str, blocks: list[Block]) -> None:
     """Turn paragraphs that open with a lead clause into child sections, when siblings agree.
 
@@ -91,24 +112,13 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
     list of parallel items, not topic sentences scattered through an article. A lone lead
     that opens its section is accepted when the same kind was accepted at the same level.
     """
-    stack: list[tuple[int, int]] = []  # (block index, level) of the open headings
     groups: dict[tuple[int, str], list[int]] = {}
     parent_level: dict[int, int] = {}
     opens: set[int] = set()  # leads that are the first paragraph of their section
     para_rank: dict[int, int] = {}  # paragraph index -> its position among its parent's paragraphs
     counts: dict[int, int] = {}
-    for i, b in enumerate(blocks):
-        if b.kind == "heading":
-            while stack and stack[-1][1] >= b.level:
-                stack.pop()
-            stack.append((i, b.level))
-            continue
-        if b.kind != "paragraph":
-            continue
-        if SALUTATION.fullmatch(text[b.start : b.end]) and stack and stack[0][1] == 1:
-            del stack[1:]
-            continue
-        parent = stack[-1] if stack else (-1, 0)
+    for i, parent in paragraph_parents(text, blocks).items():
+        b = blocks[i]
         para_rank[i] = counts.get(parent[0], 0)
         counts[parent[0]] = para_rank[i] + 1
         if b.lead is None:
