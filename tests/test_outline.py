@@ -21,7 +21,7 @@ def render(text: str, paragraphs: bool = False) -> list[str]:
     paragraph too, as ``¶`` and its first twelve characters, one level below its section)."""
     root, _ = outline.split(text)
     out = []
-    span = outline.find_title(text, root)
+    span = root.title
     if span is not None:
         out.append("TITLE: " + outline.clean_title(text[span[0] : span[1]]))
 

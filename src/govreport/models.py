@@ -188,6 +188,17 @@ class Report(_Model):
     title_end: int | None = None
     script: Literal["simplified", "traditional", "mixed"] = "simplified"
     year: int | None = Field(default=None, description="the year the report plans for, read from the text")
+    year_source: str | None = Field(
+        default=None,
+        description="the rule that gave the year: title, subtitle, plan_heading, … (identity.YEAR_SOURCES)",
+    )
+    jurisdiction: str | None = Field(
+        default=None, description="the government whose report it is, with its level: 浙江省, 保定市, 国务院"
+    )
+    jurisdiction_source: str | None = Field(
+        default=None, description="the rule that gave the jurisdiction (identity.JURISDICTION_SOURCES)"
+    )
+    source: str | None = Field(default=None, description="the path as given to parse_file or the CLI; null for parse()")
     encoding: str | None = Field(default=None, description="encoding the bytes were decoded from, or null for str")
     length: int = Field(default=0, ge=0, description="length of the original (decoded) input in characters")
     preamble: Section | None = None

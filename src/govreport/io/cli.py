@@ -42,7 +42,7 @@ def get_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--table",
         choices=TABLES,
-        default="sections",
+        default=None,
         help="rows of --format csv/parquet: one per section, sentence or target (default: sections)",
     )
     p.add_argument(
@@ -72,6 +72,8 @@ def get_parser() -> argparse.ArgumentParser:
         default=None,
         help="progress bar on standard error (default: when it is a terminal)",
     )
+    p.add_argument("--year", type=int, metavar="YYYY", help="the report's year, for one input (source: caller)")
+    p.add_argument("--jurisdiction", metavar="NAME", help="the report's government, e.g. 浙江省, for one input")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     p.add_argument("--version", action="version", version=f"govreport {__version__}")
     return p
@@ -138,22 +140,35 @@ class _Run:
         self.out = out
         self.err = err
         self.failed = False
+        self.parsed = self.failures = 0
 
     def fail(self, name: str, cause: str) -> None:
         self.err.write(f"govreport: {name}: {cause}\n")
         self.err.flush()
         self.failed = True
+        self.failures += 1
 
     def rendered(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Any]]:
-        """What the workers rendered of the reports that parsed; failures are reported on the way."""
+        """What the workers rendered of the reports that parsed; failures and warnings are reported on the way."""
         for o in outcomes:
             if o.error is not None or o.rendered is None:
                 self.fail(o.source.name, o.error or "failed")
-            else:
-                yield o.source, o.rendered
+                continue
+            self.parsed += 1
+            for warning in o.warnings:
+                self.err.write(f"govreport: {o.source.name}: warning: {warning}\n")
+            yield o.source, o.rendered
 
     def documents(self, outcomes: Iterator[Outcome], several: bool) -> None:
         fmt = self.args.format
+        if several and fmt == "json":  # one JSON document: an array, written as each report comes
+            sep = "[\n"
+            for _, text in self.rendered(outcomes):
+                self.out.write(sep + text)
+                self.out.flush()
+                sep = ",\n"
+            self.out.write("[]\n" if sep == "[\n" else "\n]\n")
+            return
         for source, text in self.rendered(outcomes):
             if several and fmt in ("tree", "markdown"):
                 self.out.write(f"==> {source.name} <==\n")
@@ -246,7 +261,7 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        msg = "--format parquet needs pyarrow: pip install 'govreport[batch]'"
+        msg = "--format parquet needs pyarrow: pip install pyarrow (from a checkout: pip install -e '.[batch]')"
         raise _UsageError(msg) from None
     return pa, pq
 
@@ -314,6 +329,11 @@ def main(
 
 def _main(run: _Run, stdin: BinaryIO | None) -> int:
     args = run.args
+    tables = args.format in ("csv", "parquet")
+    if args.table is not None and not tables:
+        msg = f"--table chooses the rows of --format csv or parquet, not --format {args.format}"
+        raise _UsageError(msg)
+    args.table = args.table or "sections"
     if args.format == "parquet" and not args.output:
         msg = "--format parquet writes a file: give --output DIR"
         raise _UsageError(msg)
@@ -336,12 +356,15 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
     # a folder stands for several inputs, however many files it holds today
     folders = args.recursive and any(f != "-" and Path(f).is_dir() for f in args.files)
     several = len(args.files) > 1 or folders
+    identity = {k: v for k, v in (("year", args.year), ("jurisdiction", args.jurisdiction)) if v is not None}
+    if identity and len(sources) != 1:
+        msg = "--year and --jurisdiction describe one report: give one input"
+        raise _UsageError(msg)
     # the workers render: sending a report back costs about as much as parsing it
-    tables = args.format in ("csv", "parquet")
     # one file per report (--output) holds one document; so does standard output given one input
     single = folder is not None or not several
     render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=single)
-    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render)
+    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render, **identity)
     with closing(outcomes):
         if args.format == "csv":
             run.csv(outcomes, folder)
@@ -353,7 +376,14 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
         else:
             run.documents(outcomes, several=several)
     run.out.flush()
+    if several and _isatty(run.err):
+        run.err.write(f"{run.parsed} parsed, {run.failures} failed\n")
     return 1 if run.failed else 0
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(callable(isatty) and isatty())
 
 
 def _read_stdin(run: _Run, stdin: BinaryIO | None) -> Source:

@@ -42,7 +42,11 @@ _CATS = tuple(c.value for c in Category)
 
 #: Columns every table starts with: which document and which section a row belongs to.
 _WHERE = (
-    Column("document", "str", "name of the input (file path, or the key given to to_dataframe)"),
+    Column("document", "str", "name of the input: the path as given (Report.source), or the key given to to_dataframe"),
+    Column("year", "int?", "the year the report plans for (Report.year)"),
+    Column("year_source", "str", "the rule that gave the year: title, plan_heading, file_name, caller, …"),
+    Column("jurisdiction", "str", "the government whose report it is, e.g. 浙江省, 国务院"),
+    Column("jurisdiction_source", "str", "the rule that gave the jurisdiction"),
     Column("section", "int", "index of the section in document order (0 = preamble when there is one)"),
     Column("path", "str", "titles of the headings from the top down to the section, joined by ' > '"),
     Column("level", "int", "depth of the section, 1 = top, 0 = preamble"),
@@ -124,8 +128,19 @@ def _sections(report: Report) -> Iterator[tuple[Section, str]]:
         yield from visit(top, ())
 
 
-def _where(document: str, index: int, sec: Section, path: str) -> Row:
-    return {"document": document, "section": index, "path": path, "level": sec.level}
+def _identity(report: Report, document: str) -> Row:
+    """The columns that say which report a row comes from."""
+    return {
+        "document": document or report.source or "",
+        "year": report.year,
+        "year_source": report.year_source,
+        "jurisdiction": report.jurisdiction,
+        "jurisdiction_source": report.jurisdiction_source,
+    }
+
+
+def _where(ident: Row, index: int, sec: Section, path: str) -> Row:
+    return {**ident, "section": index, "path": path, "level": sec.level}
 
 
 def _section_row(sec: Section) -> Row:
@@ -168,14 +183,16 @@ def to_records(report: Report, table: str = "sections", document: str = "") -> l
     """Plain dict rows of one report for ``table`` (``sections``, ``sentences`` or ``targets``).
 
     Every row has the keys of :func:`columns` in that order; ``document`` fills the
-    ``document`` column so that rows of many reports can share one table.
+    ``document`` column (by default the report's ``source``) so that rows of many
+    reports can share one table.
     """
     cols = columns(table)
+    ident = _identity(report, document)
     rows: list[Row] = []
     para_index = sent_index = 0
     targets: list[tuple[int, Row]] = []
     for index, (sec, path) in enumerate(_sections(report)):
-        where = _where(document, index, sec, path)
+        where = _where(ident, index, sec, path)
         if table == "sections":
             rows.append({**where, **_section_row(sec)})
         elif table == "sentences":
@@ -218,7 +235,7 @@ def _pandas() -> Any:  # noqa: ANN401  (pandas is optional and typed only when i
     try:
         import pandas as pd
     except ImportError:
-        msg = "to_dataframe needs pandas: pip install 'govreport[pandas]'"
+        msg = "to_dataframe needs pandas: pip install pandas (from a checkout: pip install -e '.[pandas]')"
         raise GovReportError(msg) from None
     return pd
 
@@ -259,7 +276,7 @@ _SPARK = {"str": "string", "int": "bigint", "int?": "bigint", "float": "double"}
 def spark_schema(table: str = "sections") -> str:
     """The DDL schema string of ``table`` for PySpark's ``mapInPandas(func, schema)``.
 
-    >>> spark_schema("targets")[:44]
-    'document string, section bigint, path string'
+    >>> spark_schema("targets")[:56]
+    'document string, year bigint, year_source string, jurisd'
     """
     return ", ".join(f"{c.name} {_SPARK[c.type]}" for c in _columns(table))

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 import regex
 
-from ..text._frequency import BY_FREQUENCY
+from ..text import frequency
 from .offsets import Edit
 
 KIND = "mojibake"
@@ -59,12 +58,8 @@ ORDINARY_BITS = 9.0
 #: a run whose characters average at least this many bits (rank about 2000 and
 #: beyond) next to a ``?`` is flagged even when it cannot be repaired
 RARE_BITS = 11.0
+#: the rank a character outside the frequency table counts as: well past its last entry
 _UNRANKED = 8000
-
-
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    return {ch: i for i, ch in enumerate(BY_FREQUENCY)}
 
 
 def cost(text: str) -> float:
@@ -79,11 +74,10 @@ def cost(text: str) -> float:
 
     if script.has_traditional(text):
         text = script.convert(text)
-    ranks = _ranks()
     han = _HAN.findall(text)
     if not han:
         return math.inf
-    return sum(math.log2(ranks.get(c, _UNRANKED) + 2) for c in han) / len(han)
+    return sum(math.log2(frequency.rank(c, _UNRANKED) + 2) for c in han) / len(han)
 
 
 def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
@@ -113,15 +107,6 @@ def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
         return body.decode("gbk"), used
     except UnicodeDecodeError:
         return None
-
-
-def may_find(text: str) -> bool:
-    """Whether :func:`find` can find anything: a ``?``, an ASCII trail byte or U+FFFD is present.
-
-    >>> may_find("全年新增就业4万人。"), may_find("比重43.6%?!痹谝")
-    (False, True)
-    """
-    return "\ufffd" in text or _TRIGGER.search(text.encode("ascii", "ignore").decode("ascii")) is not None
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:

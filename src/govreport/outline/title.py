@@ -6,7 +6,7 @@ import regex
 
 from ..text.chars import HAN
 from ..text.numbering import MAX_TITLE
-from .blocks import Block, Node
+from .blocks import Block
 from .scan import is_body as _is_body
 
 
@@ -46,11 +46,6 @@ def take_title(text: str, blocks: list[Block]) -> int:
     t = blocks[pick]
     blocks[pick] = Block(t.start, t.end, "title", title_start=t.start, title_end=t.end)
     return zone
-
-
-def find_title(text: str, root: Node) -> tuple[int, int] | None:
-    """The span of the document's own title line (normalised), as found by :func:`take_title`."""
-    return root.title
 
 
 _TITLE_MARKUP = regex.compile(r"^#{1,6}\s+|^\*\*|\*\*$")

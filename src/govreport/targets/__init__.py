@@ -1,4 +1,5 @@
-"""Quantitative targets: unit and qualifier tables, the quantity pattern, reading a target."""
+"""Quantitative targets: the word tables (:mod:`.tables`), the quantity pattern (:mod:`.pattern`),
+reading a paragraph's quantities (:mod:`.reading`)."""
 
 from .reading import extract, find
 
