@@ -18,6 +18,10 @@ from .scan import is_body
 #: a short line that names a place or a facility is a photo caption, not a subhead
 CAPTION_TAIL = regex.compile(PICTURED + "$")
 
+#: a line under the document's title that opens with a dash or a bracket is its subtitle
+#: (——2026年1月在…会议上, （摘要）), not the first part's subhead
+SUBTITLE = regex.compile(rf"{DASH_ITEM}|[(（]")
+
 #: a sentence or a lead-in: not a title line
 _SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
 #: a phrase that goes on (a comma, an enumeration comma) or breaks off: not a title line
@@ -34,18 +38,22 @@ def subhead_shape(s: str) -> bool:
 
 
 def mark_subheads(text: str, blocks: list[Block], first: int) -> None:
-    """Unnumbered subheads: a short line between two stretches of body text.
+    """Unnumbered subheads: a short line between two stretches of body text (or right below the
+    document's title, as a digest opens with its first part).
 
     Accepted only when the document has at least two of them, so a lone short line
     (a caption or banner left by the layout) stays a paragraph.
     """
     found: list[int] = []
-    for i in range(max(first, 1), len(blocks) - 1):
+    title = next((k for k in range(first) if blocks[k].kind == "title"), first)
+    for i in range(max(min(first, title + 1), 1), len(blocks) - 1):
         b = blocks[i]
         if b.kind != "paragraph" or not subhead_shape(text[b.start : b.end]):
             continue
+        if blocks[i - 1].kind == "title" and SUBTITLE.match(text, b.start):
+            continue  # ——在…会议上, （摘要）: the title's own subtitle
         prev, nxt = blocks[i - 1], blocks[i + 1]
-        prev_ok = prev.kind == "heading" and prev.body_start is not None
+        prev_ok = prev.kind == "title" or (prev.kind == "heading" and prev.body_start is not None)
         prev_ok = prev_ok or (prev.kind == "paragraph" and is_body(text[prev.start : prev.end]))
         if prev_ok and nxt.kind == "paragraph" and is_body(text[nxt.start : nxt.end]):
             found.append(i)
