@@ -59,8 +59,9 @@ LEADS: tuple[Style, ...] = (
     ),
 )
 
-#: an address to the audience alone on a line closes the chapters below the top level:
-#: leads after it are children of the part, as 深入推进依法行政。 after 各位代表！ in a work report
+#: an address to the audience alone on a line, or opening a paragraph with an exclamation
+#: (各位代表！过去五年…), closes the chapters below the top level: leads after it are children
+#: of the part, as 深入推进依法行政。 after 各位代表！ in a work report
 SALUTATION = regex.compile(rf"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[{_STOP_OR_COLON}]?")
 
 
@@ -96,9 +97,13 @@ def paragraph_parents(text: str, blocks: list[Block]) -> dict[int, tuple[int, in
                 stack.pop()
             stack.append((i, b.level))
         elif b.kind == "paragraph":
-            if SALUTATION.fullmatch(text[b.start : b.end]) and stack and stack[0][1] == 1:
-                del stack[1:]
-                continue
+            address = SALUTATION.match(text, b.start, b.end)
+            if address is not None and stack and stack[0][1] == 1:
+                if address.end() == b.end:
+                    del stack[1:]
+                    continue
+                if text[address.end() - 1] in FULL_STOPS:
+                    del stack[1:]  # 各位代表！过去五年…: the part's own paragraph, after its chapters
             parents[i] = stack[-1] if stack else (-1, 0)
     return parents
 
