@@ -9,7 +9,7 @@ context; paragraph and section labels), and :mod:`.years` (the report year).
 from .context import Context
 from .evidence import Evidence, gather
 from .label import CATEGORIES, paragraph_label, section_label, sentences, tally
-from .lexicon import LEXICON, Lexicon, LexiconEntry
+from .lexicon import LEXICON, Lexicon, LexiconEntry, explain
 from .years import report_year
 
 __all__ = (
@@ -19,6 +19,7 @@ __all__ = (
     "Evidence",
     "Lexicon",
     "LexiconEntry",
+    "explain",
     "gather",
     "paragraph_label",
     "report_year",
