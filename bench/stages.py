@@ -30,12 +30,15 @@ STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "outline": (
         ("govreport.outline", "split"),  # scan + validate + build
-        ("govreport.outline", "find_title"),
     ),
+    "identity": (("govreport.identity", "identify"),),  # year and jurisdiction from the outline
     "classify": (
-        ("govreport.classify", "report_year"),
         ("govreport.classify", "Lexicon.default"),
-        ("govreport.classify", "Classifier.*"),  # every public method: sentences, labels, section context
+        ("govreport.classify", "gather"),  # a paragraph's evidence
+        ("govreport.classify", "sentences"),  # sentences read in context
+        ("govreport.classify", "paragraph_label"),
+        ("govreport.classify", "section_label"),
+        ("govreport.classify", "Context.*"),  # every public method: root, child (a section's context)
     ),
     "targets": (("govreport.targets", "extract"),),
 }

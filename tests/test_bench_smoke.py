@@ -45,10 +45,10 @@ def test_timer_restores_the_pipeline():
     import govreport.classify as classify
     import govreport.outline as outline
 
-    before = (outline.split, classify.Classifier.sentences, classify.Lexicon.default)
+    before = (outline.split, classify.sentences, classify.Lexicon.default)
     total, per_stage, missing = stages.timed_parse(["一、2024年工作回顾\n全年新增就业4万人。".encode()])
     assert total > 0 and missing == [] and set(per_stage) == set(STAGES)
-    assert (outline.split, classify.Classifier.sentences, classify.Lexicon.default) == before
+    assert (outline.split, classify.sentences, classify.Lexicon.default) == before
 
 
 def test_synthetic_reports_are_deterministic():

@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 import govreport
-from govreport.classify.classifier import (
-    Classifier,
-    Lexicon,
-    aggregate,
-    anchor_matches,
-    apply_frames,
-    report_year,
-)
+from govreport.classify import Context, Lexicon, gather, sentences
+from govreport.classify.evidence import anchor_matches, apply_frames, cues
+from govreport.classify.label import aggregate
 from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category
 from govreport.text.sentences import split_sentences
@@ -22,8 +17,10 @@ G, A, S, OTHER = "goal", "achievement", "shortcoming", "other"
 
 def sentence_labels(text: str, year: int | None = None, headings: tuple[str, ...] = ()) -> list[str]:
     """Labels of the sentences of one paragraph, classified on its own (no section context)."""
-    clf = Classifier(Lexicon.default(), year)
-    return [s.category.value for s in clf.sentences(text, 0, lambda a, b: (a, b), headings)]
+    ctx = Context.root(Lexicon.default(), year)
+    for title in headings:
+        ctx = ctx.child(title, [])
+    return [s.category.value for s in sentences(gather(text, ctx.lexicon, year), ctx, 0, lambda a, b: (a, b))]
 
 
 def label_of(text: str, **kw: object) -> str:
@@ -187,24 +184,6 @@ def test_quantity_qualifiers():
     assert cats == [G, A]
 
 
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        ("一、2024年工作回顾\n……\n二、2025年工作安排\n……", 2025),
-        ("刚刚过去的2023年，我们……", 2024),
-        ("回顾2012年的竞选政纲", None),  # 回顾 a year is not the review part of a report
-        ("2024-01-04 16:36 新闻", 2024),
-        ("没有年份的文字", None),
-    ],
-)
-def test_report_year(text, year):
-    assert report_year(text) == year
-
-
-def test_report_year_is_exposed():
-    assert govreport.parse("一、2025年工作安排\n今年要稳就业。").year == 2025
-
-
 # ---------------------------------------------------------------- aggregation
 def test_other_needs_a_clear_majority():
     assert aggregate([(Category.OTHER, 50), (Category.GOAL, 50)])[0] is Category.GOAL
@@ -316,7 +295,7 @@ def test_not_a_year_to_date_window(text):
 
 
 def test_window_hides_the_coming_year_anchor():
-    texts = [m.entry.text for m in Classifier(Lexicon.default()).cues("今年一季度经济运行平稳。")]
+    texts = [m.entry.text for m in cues("今年一季度经济运行平稳。", Lexicon.default(), None)]
     assert "今年" not in texts
 
 
@@ -359,3 +338,114 @@ def test_blank_stretches_never_make_a_sentence() -> None:
     assert split_sentences("推进改造。 \n完成了！") == [(0, 5), (5, 11)]  # the blank joins the next sentence
     assert split_sentences("推进改造。\u3000") == [(0, 5)]
     assert split_sentences("  ") == []
+
+
+# ---------------------------------------------------------------- context, turns and rules (moved from test_speed)
+def read(text: str, *titles: str, year: int | None = 2025, lexicon: Lexicon | None = None) -> list[govreport.Sentence]:
+    """The sentences of ``text`` as the only paragraph of a section under ``titles``."""
+    ctx = Context.root(lexicon or Lexicon.default(), year)
+    ev = gather(text, ctx.lexicon, year)
+    for i, title in enumerate(titles):
+        ctx = ctx.child(title or None, [ev] if i == len(titles) - 1 else [])
+    return sentences(ev, ctx, 0, lambda a, b: (a, b))
+
+
+def test_period_cues_read_from_the_headings():
+    # a plan heading reads 着力/解决 as goals, a review heading as deeds; the problem word a plan
+    # frame cancelled keeps its category and no weight in both
+    def cues_under(title: str) -> list[tuple[str, str, float]]:
+        (s,) = read("着力解决问题。", title)
+        return [(c.text, c.category.value, c.weight) for c in s.cues]
+
+    assert cues_under("2025年工作安排") == [("着力", G, 1.0), ("解决", G, 2.0), ("问题", S, 0.0)]
+    assert cues_under("2024年工作回顾") == [("着力", A, 1.0), ("解决", A, 2.0), ("问题", S, 0.0)]
+
+
+def test_a_subsection_reads_its_parents_heading_and_not_its_siblings():
+    plan = Context.root(Lexicon.default(), 2025).child("2025年工作安排", [])
+    review = Context.root(Lexicon.default(), 2025).child("2024年工作回顾", [])
+    assert plan.heading < 0 < review.heading
+    assert plan.child("产业发展", []).heading == plan.heading  # the parent's plan heading
+    assert plan.child("产业发展", []).path == ("2025年工作安排", "产业发展")
+
+    # locality: a paragraph reads the same whatever sections were built before it
+    def readings(r: govreport.Report) -> list[tuple[str, str, float, str]]:
+        p = r.sections[-1].paragraphs[0]
+        return [(c.text, c.category.value, c.weight, c.rule) for s in p.sentences for c in s.cues]
+
+    plan = "2025年工作安排\n推进改造。"
+    assert readings(govreport.parse("一、" + plan)) == readings(
+        govreport.parse("一、2024年工作回顾\n全年新增就业4万人。\n二、" + plan)
+    )
+
+
+def test_turns_boost_what_follows_and_reported_targets_count_nothing():
+    first, second = read("虽然完成了改造任务，但短板依然明显。推进改造。", "2024年工作回顾")
+    assert [(c.text, c.weight) for c in first.cues] == [
+        ("完成了", 2.5),
+        ("任务", 0.0),
+        ("但", 0.0),
+        ("短板", 3.75),
+        ("明显", 1.5),
+    ]
+    assert [c.rule.endswith("after a turn]") for c in first.cues] == [False, False, False, True, True]
+    assert [(c.text, c.category.value) for c in second.cues] == [("推进", A)]  # a review reads 推进 as done
+
+
+def test_cues_in_order_with_windows_and_reported_targets():
+    found = cues("今年一季度新增就业4万余人，主要目标完成了。", Lexicon.default(), 2025)
+    assert [(m.start, m.end, m.entry.text, m.note) for m in found] == [
+        (0, 5, "", ""),  # the window hides its 今年
+        (5, 7, "新增", ""),
+        (9, 13, "", ""),
+        (16, 18, "目标", "the target a result is reported on"),  # 主要 is a shield: no cue of its own
+        (18, 21, "完成了", ""),
+    ]
+
+
+def test_labels_and_aggregates():
+    from govreport.classify.label import label
+
+    g, a, s, o = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+    assert label({g: 1.0, a: 1.0}) is g  # a tie goes to the first in CATEGORIES order
+    assert label({g: 1.0, a: 2.0, s: 2.0}) is a
+    assert label({g: 0.0, a: -1.0}) is o and label({}) is o  # nothing positive
+    assert aggregate([(g, 10), (a, 10)])[0] is g
+    assert aggregate([(g, 3), (o, 7)])[0] is o  # other covers 60%
+    assert aggregate([(s, 4), (o, 5)])[0] is s
+    assert aggregate([]) == (o, {"goal": 0.0, "achievement": 0.0, "shortcoming": 0.0, "other": 0.0})
+
+
+def test_user_entries_of_unusual_kinds():
+    # a user's turn that argues for a goal weighs in the sentence's tense; a category given as a string reads as one
+    lex = Lexicon.default().with_changes(
+        [
+            LexiconEntry("但", Category.GOAL, 1.0, "a user's turn with a weight", "turn"),
+            LexiconEntry("改造", "achievement", 2.0, "a user's entry naming its category as a string"),  # type: ignore[arg-type]
+        ]
+    )
+    (s,) = read("但推进改造。", "", year=None, lexicon=lex)
+    assert [(c.text, c.category) for c in s.cues] == [
+        ("但", Category.GOAL),
+        ("推进", Category.GOAL),
+        ("改造", Category.ACHIEVEMENT),
+    ]
+    assert "read as goal in a plan context" in s.cues[1].rule
+
+
+def test_cue_text_and_rule_are_what_the_match_reads():
+    # a cue's text is the matched slice whether it comes from the lexicon or an anchor; a rule
+    # that the context changed reads "comment [note]", and plain otherwise
+    text = "一、2024年工作回顾\n虽然推进了改造，但短板依然明显。\n二、2025年工作安排\n推进改造，新增就业4万人以上。"
+    found = [
+        (c.text, c.rule, c.category.value, c.weight)
+        for p in govreport.parse(text).paragraphs()
+        for s in p.sentences
+        for c in s.cues
+    ]
+    assert all(t in text for t, *_ in found)
+    rules = {r for _, r, _, _ in found}
+    assert "action verbs: a task in a plan part, a deed in a review [read as goal in a plan context]" in rules
+    assert "admitted problems [after a turn]" in rules
+    assert ("4万人以上", "a target qualifier (以上/左右/以内/以下)", G, 1.0) in found  # an anchor: no note
+    assert not any(r.endswith(" []") for r in rules)

@@ -87,3 +87,21 @@ def test_series_identity_from_the_text_alone(tmp_path: Path, name: str, year: in
     r = govreport.parse_file(copy)
     assert (r.year, r.jurisdiction) == (year, jurisdiction)
     assert r.year_source != "file_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一、2024年工作回顾\n……\n二、2025年工作安排\n……", 2025),
+        ("刚刚过去的2023年，我们……", 2024),
+        ("回顾2012年的竞选政纲", None),  # 回顾 a year is not the review part of a report
+        ("2024-01-04 16:36 新闻", 2024),
+        ("没有年份的文字", None),
+    ],
+)
+def test_report_year(text, year):
+    assert govreport.parse(text).year == year
+
+
+def test_report_year_from_a_plan_heading():
+    assert govreport.parse("一、2025年工作安排\n今年要稳就业。").year == 2025

@@ -19,7 +19,7 @@ def render(text: str) -> list[str]:
     """The outline of ``text`` in the fixtures' expected format."""
     root, _ = outline.split(text)
     out = []
-    span = outline.find_title(text, root)
+    span = root.title
     if span is not None:
         out.append("TITLE: " + outline.clean_title(text[span[0] : span[1]]))
 

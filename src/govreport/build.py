@@ -21,39 +21,45 @@ class Builder:
     def __init__(
         self,
         norm: Normalized,
-        classifier: classify.Classifier,
+        context: classify.Context,
         *,
         base_units: bool = False,
-        year: int | None = None,
         indicators: Sequence[targets.Indicator] = targets.INDICATORS,
     ) -> None:
         self.norm = norm
         self.text = norm.text
-        self.classifier = classifier
+        self.context = context  #: the report's context, above every section
         self.base_units = base_units
-        self.year = year  # the report's year: the targets' periods count from it
         self.indicators = indicators
         self.main = targets.MainState()  # the main-targets statement, across paragraphs
 
-    def section(self, node: outline.Node, path: tuple[str, ...]) -> tuple[Section, dict[Category, float]]:
-        """The section of ``node`` and the :func:`classify.tally` of its sentences and its descendants'."""
+    def section(
+        self, node: outline.Node, parent: classify.Context | None = None
+    ) -> tuple[Section, dict[Category, float]]:
+        """The section of ``node`` and the :func:`classify.tally` of its sentences and its descendants'.
+
+        ``parent`` is the context of the section above (the report's context for a top-level one).
+        """
         h = node.heading
         title = self.text[h.title_start : h.title_end] if h else None
-        here = (*path, title) if title else path
-        self.classifier.enter_section(node.level, title, [self.text[a:b] for a, b in node.paragraphs])
+        parent = self.context if parent is None else parent
+        evidence = [classify.gather(self.text[a:b], parent.lexicon, parent.year) for a, b in node.paragraphs]
+        ctx = parent.child(title, evidence)
         weights = dict.fromkeys(classify.CATEGORIES, 0.0)
-        paragraphs = [self.paragraph(a, b, here, weights) for a, b in node.paragraphs]
+        paragraphs = [
+            self.paragraph(a, b, ev, ctx, weights) for (a, b), ev in zip(node.paragraphs, evidence, strict=True)
+        ]
         # the preamble (no heading) holds only its own paragraphs; its "children" are the top level
         children = []
         for c in node.children if h else ():
-            child, child_weights = self.section(c, here)
+            child, child_weights = self.section(c, ctx)
             children.append(child)
             classify.tally(child_weights.items(), into=weights)
         if h:
             start, end = self.norm.span(h.start, node.end)
         else:  # the preamble: its own paragraphs only
             start, end = self.norm.span(node.paragraphs[0][0], node.paragraphs[-1][1])
-        category, scores = self.classifier.section_label(weights)
+        category, scores = classify.section_label(weights)
         if h:
             head_start, head_end = self.norm.span(h.start, h.body_start if h.body_start is not None else h.end)
         section = new_section(
@@ -74,13 +80,15 @@ class Builder:
         )
         return section, weights
 
-    def paragraph(self, a: int, b: int, headings: tuple[str, ...], weights: dict[Category, float]) -> Paragraph:
-        """The paragraph ``[a, b)`` of the normalised text; its sentences' lengths are added to ``weights``."""
+    def paragraph(
+        self, a: int, b: int, evidence: classify.Evidence, ctx: classify.Context, weights: dict[Category, float]
+    ) -> Paragraph:
+        """The paragraph ``[a, b)``, read in ``ctx``; its sentence lengths are added to ``weights``."""
         ptext = self.text[a:b]
         shift = self.norm.map.shift(a, b)
         span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
-        sentences = self.classifier.sentences(ptext, a, span, headings, shift)
-        category, scores = self.classifier.paragraph_label(sentences, weights)
+        sentences = classify.sentences(evidence, ctx, a, span)
+        category, scores = classify.paragraph_label(sentences, weights)
         start, end = span(a, b)
         found = targets.extract(
             ptext,
@@ -89,8 +97,8 @@ class Builder:
             category,
             base_units=self.base_units,
             sentences=sentences,
-            year=self.year,
-            headings=headings,
+            year=ctx.year,  # the report's year: the targets' periods count from it
+            headings=ctx.path,
             main=self.main,
             indicators=self.indicators,
         )

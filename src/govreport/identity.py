@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .models import Diagnostic, Report
+from .text.words import MEETING_LINE
 
 # ----------------------------------------------------------------------------- tables
 
@@ -95,18 +96,16 @@ _YEAR = regex.compile(
     r"(?<![\d〇零○一二三四五六七八九])"
     r"(?P<y>(?:[1１]\s?[89８９]|[2２]\s?[0０])\s?\d\s?\d|[一二][〇零○一二三四五六七八九]{3})\s?年(?P<after>.{0,6})"
 )
-#: a year in passing: a deadline, a starting point, a long-range vision, a date inside a line
-_PASSING_BEFORE = regex.compile(r"(?:到|至|截至|截止|从|自|(?<!关|对|由|属|等|基|鉴)于|早在|直到)\s*$")
+#: a year in passing: a deadline, a starting point, a year looked back on, a long-range vision, a date in a line
+_PASSING_BEFORE = regex.compile(r"(?:到|至|截至|截止|从|自|(?<!关|对|由|属|等|基|鉴)于|早在|直到|过去的|回顾)\s*$")
+#: how far before a year its passing word may stand (从 2020年, 截至2024年)
+PASSING_WINDOW = 6
 _PASSING_AFTER = regex.compile(
     r"^(?:\s?底|以来|以前|之前|前后|远景|之后|后|起|开始|\s?\d{1,2}\s?月|[一二三四五六七八九十]{1,2}月)"
 )
 _FYP = regex.compile(r"[“\"]?(?:第)?(?P<n>[一二三四五六七八九十]{1,3})五[”\"]?(?:计划|规划|时期|期间)?")
 _NATIONAL_MEETING = regex.compile(
     r"第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,3})次会议"
-)
-#: a dated line under the title: ——2014年1月8日在河北省第十二届人民代表大会第二次会议上
-_SUBTITLE = regex.compile(
-    r"^[—\-－]*\s*(?:.{0,20}?\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)?\s*在.{2,60}(?:会议|大会)上"
 )
 #: a first part that reviews a period: 一、过去五年工作回顾, 一、改革开放…取得伟大成就的五年
 REVIEW_PART = regex.compile(r"^(?:一、|第一[部章]分?).*(?:回顾|的(?:五|一)年)$")
@@ -122,7 +121,7 @@ _TITLE_PLACE = regex.compile(rf"(?<!\p{{Han}}){_PLACE}(?:人民)?政府(?:工作
 _MEETING_PLACE = regex.compile(rf"在{_PLACE}第\S{{1,4}}届人民代表大会")
 _NATIONAL = regex.compile(r"全国人民代表大会|代表国务院|国务院总理")
 _SPEAKER = regex.compile(
-    rf"^\s*(?:报告人：)?\s*{_PLACE}(?:人民政府)?(?:代)?(?:省长|市长|县长|区长|主席|州长|盟长|旗长)"
+    rf"^\s*(?:报告人：\s*)?{_PLACE}(?:人民政府)?(?:代)?(?:省长|市长|县长|区长|主席|州长|盟长|旗长)"
 )
 #: a speaker line is the office and a name: longer lines are sentences that mention an office
 MAX_SPEAKER = 30
@@ -152,9 +151,8 @@ def years_in(s: str, *, passing: bool = False) -> list[tuple[int, int, int]]:
     """
     out = []
     for m in _YEAR.finditer(s):
-        if not passing and (
-            _PASSING_BEFORE.search(s, 0, m.start()) is not None or _PASSING_AFTER.match(m.group("after")) is not None
-        ):
+        before = _PASSING_BEFORE.search(s, max(0, m.start() - PASSING_WINDOW), m.start())
+        if not passing and (before is not None or _PASSING_AFTER.match(m.group("after")) is not None):
             continue
         out.append((_year_value(m.group("y")), m.start(), m.end("y") + 1))
     return out
@@ -284,7 +282,7 @@ def _years(front: Front) -> Iterable[tuple[int, str]]:
         at_meeting = meeting_year(front.title)
         if at_meeting is not None:
             yield at_meeting, "meeting"
-    subtitles = [line for line in front.front if _SUBTITLE.search(line)]
+    subtitles = [line for line in front.front if MEETING_LINE.search(line)]
     for line in subtitles:
         dates = years_in(line, passing=True)
         if dates:
@@ -342,7 +340,7 @@ def _jurisdictions(front: Front) -> Iterable[tuple[str, str]]:
         if place:
             yield place, "title"
     for line in front.front:
-        if _SUBTITLE.search(line):
+        if MEETING_LINE.search(line):
             place = _place(_MEETING_PLACE.search(line))
             if place:
                 yield place, "subtitle"

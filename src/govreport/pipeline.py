@@ -53,7 +53,7 @@ class Options:
             elif name == "add_cues":
                 kw[name] = _entries(value)
             elif name == "remove_cues":
-                kw[name] = _words(value)
+                kw[name] = _cue_texts(value)
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
@@ -71,7 +71,7 @@ def _entries(value: object) -> tuple[LexiconEntry, ...]:
     return tuple(items)
 
 
-def _words(value: object) -> tuple[str, ...]:
+def _cue_texts(value: object) -> tuple[str, ...]:
     """``remove_cues`` as a tuple of words: one word may be given alone."""
     items = (value,) if isinstance(value, str) else value
     if not isinstance(items, (list, tuple, set, frozenset)) or not all(isinstance(w, str) for w in items):
@@ -226,11 +226,10 @@ def _parse_text(
     lexicon = classify.Lexicon.default()
     if opts.add_cues or opts.remove_cues:
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
-    classifier = classify.Classifier(lexicon, report.year)
-    builder = Builder(norm, classifier, base_units=opts.base_units, year=report.year)
+    builder = Builder(norm, classify.Context.root(lexicon, report.year), base_units=opts.base_units)
     if root.paragraphs:
-        report.preamble = builder.section(root, ())[0]
-    report.sections = [builder.section(child, ())[0] for child in root.children]
+        report.preamble = builder.section(root)[0]
+    report.sections = [builder.section(child)[0] for child in root.children]
     report.noise = norm.noise
     report.diagnostics = diagnostics
     return report

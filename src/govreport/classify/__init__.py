@@ -1,6 +1,27 @@
-"""Classification: cue lexicon, context, evidence and labels for sentences, paragraphs, sections."""
+"""Classification: cue lexicon, context, evidence and labels for sentences, paragraphs, sections.
 
-from .classifier import CATEGORIES, Classifier, Lexicon, report_year, tally
-from .lexicon import LEXICON, LexiconEntry
+The stage in reading order: :mod:`.lexicon` (the cue table, compiled as a trie),
+:mod:`.evidence` (a paragraph's cues, grouped by sentence), :mod:`.context` (an
+immutable value passed down the section tree), :mod:`.label` (sentences read in their
+context; paragraph and section labels). The report's year is read by
+:mod:`govreport.identity`.
+"""
 
-__all__ = ("CATEGORIES", "LEXICON", "Classifier", "Lexicon", "LexiconEntry", "report_year", "tally")
+from .context import Context
+from .evidence import Evidence, gather
+from .label import CATEGORIES, paragraph_label, section_label, sentences, tally
+from .lexicon import LEXICON, Lexicon, LexiconEntry
+
+__all__ = (
+    "CATEGORIES",
+    "LEXICON",
+    "Context",
+    "Evidence",
+    "Lexicon",
+    "LexiconEntry",
+    "gather",
+    "paragraph_label",
+    "section_label",
+    "sentences",
+    "tally",
+)

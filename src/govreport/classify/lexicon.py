@@ -34,7 +34,10 @@ rest are written by hand for government reports.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
 from ..models import Category
 
@@ -367,3 +370,93 @@ LEXICON: tuple[LexiconEntry, ...] = (
     *_e(N, 0.0, "shield: 获得感 (a sense of gain) is a policy aim, not an award", "获得感", kind="shield"),
     *_e(N, 0.0, "shield: comparison words that are not problems", "是否定", kind="shield"),
 )
+
+
+class Match(NamedTuple):
+    """A cue found in a text: where, which entry, and how it was read in context."""
+
+    start: int
+    end: int
+    entry: LexiconEntry
+    cat: Category  #: the category as read (a period cue resolved by its context)
+    w: float  #: the effective weight (0 when cancelled by a plan frame, boosted after a turn)
+    note: str = ""  #: how the context changed the reading
+
+    @classmethod
+    def of(cls, start: int, end: int, entry: LexiconEntry) -> Match:
+        """A match read as its entry says."""
+        return cls(start, end, entry, entry.category, entry.weight)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching the longest of ``words`` at each position, written as a trie.
+
+    It matches what the alternation of the words longest first matches, but branches
+    on one character at a time instead of trying every word: ``re`` runs it about 1.7
+    times faster on a lexicon of 300 words (tests/test_speed.py holds it equal to the
+    plain alternation).
+
+    >>> trie_pattern(["短板", "补短板", "补齐"])
+    '(?:短板|补(?:短板|齐))'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
+        # a word ending here matches only if no longer one goes on: the greedy ? tries the longer first
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
+class Lexicon:
+    """A compiled lexicon: the longest entry at each position wins (so 补短板 hides 短板).
+
+    Compiled with the stdlib ``re``, which runs a literal trie several times faster than ``regex``.
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+        self.entries = {e.text: e for e in entries}
+        self._re = re.compile(trie_pattern(self.entries)) if self.entries else None
+
+    def matches(self, text: str) -> list[Match]:
+        """Every non-shield cue in ``text``, leftmost-longest, without overlaps."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            e = self.entries[m.group()]
+            if e.kind != "shield":
+                a, b = m.span()
+                out.append(Match(a, b, e, e.category, e.weight))
+        return out
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The built-in lexicon, compiled on first use (some 6 ms) and shared."""
+        return _default()
+
+    def with_changes(self, add: Sequence[LexiconEntry] = (), remove: Sequence[str] = ()) -> Lexicon:
+        """A new lexicon with entries added (replacing same text) and others switched off.
+
+        >>> lex = Lexicon.default().with_changes(remove=["力争"])
+        >>> [m.entry.text for m in lex.matches("力争完成")]
+        ['完成']
+        """
+        gone = set(remove)
+        entries = {k: v for k, v in self.entries.items() if k not in gone}
+        entries.update({e.text: e for e in add})
+        return Lexicon(entries.values())
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return Lexicon(LEXICON)

@@ -19,7 +19,7 @@ from .blocks import Block, Node
 from .leads import accept_leads
 from .scan import scan
 from .subheads import mark_subheads
-from .title import clean_title, find_title, take_title
+from .title import clean_title, take_title
 from .tree import build
 from .validate import validate
 
@@ -39,4 +39,4 @@ def split(text: str) -> tuple[Node, list[Diagnostic]]:
     return build(blocks, len(text)), diags
 
 
-__all__ = ("Block", "Node", "build", "clean_title", "find_title", "scan", "split")
+__all__ = ("Block", "Node", "build", "clean_title", "scan", "split")

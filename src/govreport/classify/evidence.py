@@ -1,0 +1,270 @@
+"""Evidence: the cues of a paragraph, found, adjusted within their clause, and grouped by sentence.
+
+A paragraph's evidence is everything that can be read from its own text: lexicon cues,
+time anchors resolved against the report year, counted quantities, problem words a plan
+frame cancels (解决…问题) and plan nouns a result is reported on (完成了…目标). What the
+context makes of it (a period cue read as a plan or a deed) is :mod:`.label`'s work.
+
+>>> ev = gather("推进改造，但短板依然明显。", Lexicon.default(), 2025)
+>>> [(m.entry.text, m.w) for m in ev.sentences[0].cues]
+[('推进', 1.0), ('但', 0.0), ('短板', 2.5), ('明显', 1.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..models import Category
+from ..text.chars import CLAUSE_MARKS, FULL_STOPS
+from ..text.sentences import split_sentences
+from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
+from .lexicon import PROBLEM_NOUNS, Kind, Lexicon, LexiconEntry, Match
+
+G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
+
+#: problem words a plan frame cancels: everything but negated completions (weight ≥ 3)
+CANCELLABLE_BELOW = 3.0
+#: cue kinds whose category the context decides (tense-neutral verbs and plan frames)
+PERIOD_KINDS = frozenset(("period", "frame"))
+
+# --------------------------------------------------------------------------- anchors
+# Time anchors and counted quantities, one compiled alternation; each branch is a named cue family.
+# The lookahead lists the characters a branch can start with, so the scan skips every other
+# position: a sixth of the time of the bare alternation, some 12% of parse time (tests/test_speed.py
+# holds it equal to ANCHOR_ALTERNATION alone).
+ANCHOR_ALTERNATION = (
+    r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
+    r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
+    r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
+    # 1-4月, 前三季度, 今年一季度: a year-to-date window; it hides the 今年 inside it
+    r"|(?P<window>(?:今年)?(?:(?<![\d.])(?:1|一)\s*(?:-|—|~|至|到)\s*(?:[2-9]|1[0-2]|[二三四五六七八九]|十[一二]?)\s*月份?"
+    r"|前(?:[2-9]|1[01]|[二三四五六七八九]|十[一二]?)个月|前(?:三|3)季度)|今年(?:第)?一季度)"
+    r"|(?P<award>获(?![得评批悉知])[^，。；！？,;!?“”]{1,30}?(?:奖|称号))"  # 获…奖: an award received
+    r"|(?P<qty>(?P<qp>近|逾)?(?<![\d.])(?P<qn>\d+(?:\.\d+)?)\s*(?:[万亿千百]\s*)?(?P<qa>余|多)?\s*"
+    rf"(?:{'|'.join(COUNTED_UNITS)})"
+    rf"(?P<qb>余|多)?(?P<qq>{'|'.join(TARGET_QUALIFIERS)})?)"
+)
+_ANCHOR = re.compile(rf"(?=[到至十前今获近逾一\d])(?:{ANCHOR_ALTERNATION})")
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _anchor(cat: Category, weight: float, comment: str, kind: Kind = "cue") -> LexiconEntry:
+    return LexiconEntry("", cat, weight, comment, kind)
+
+
+#: what each anchor branch argues for; built once, shared by every match
+ANCHORS: dict[str, LexiconEntry] = {
+    "horizon": _anchor(G, 2.0, "a target horizon (到/至 a year)"),
+    "past_year": _anchor(A, 1.5, "a year before the report year"),
+    "this_year": _anchor(G, 1.0, "the report year or later"),
+    "later_year": _anchor(G, 1.5, "the report year or later"),
+    "past_plan": _anchor(A, 1.5, "a five-year plan that ended before the report year"),
+    "running_plan": _anchor(G, 1.5, "a five-year plan still running or ahead"),
+    "window": _anchor(A, 1.5, "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"),
+    "award": _anchor(A, 2.0, "an award received (获…奖, 获…称号)"),
+    "qualified": _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)"),
+    "approximate": _anchor(A, 1.0, "an approximate tally (余/多, 近/逾) reports a result"),
+    "precise": _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round"),
+    "count": _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period"),
+}
+
+
+def _precise(number: str) -> bool:
+    """Three or more significant digits: ``1117``, ``566.07`` (not ``1200``, ``5.2``)."""
+    digits = number.replace(".", "").lstrip("0")
+    if "." not in number:
+        digits = digits.rstrip("0")
+    return len(digits) >= 3
+
+
+def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
+    """The entry an anchor match stands for, resolved against the report year."""
+    kind = m.lastgroup
+    if kind == "qty":
+        qq, qa, qb, qp, qn = m.group("qq", "qa", "qb", "qp", "qn")
+        if qq:
+            return ANCHORS["qualified"]
+        if qa or qb or qp:
+            return ANCHORS["approximate"]
+        return ANCHORS["precise"] if _precise(qn) else ANCHORS["count"]
+    if kind == "horizon":
+        return ANCHORS["horizon"] if year is None or int(m["hy"]) >= year else None
+    if kind == "year":
+        if year is None:
+            return None
+        y = int(m["y"])
+        return ANCHORS["past_year"] if y < year else ANCHORS["this_year" if y == year else "later_year"]
+    if kind == "plan":
+        if year is None:
+            return None
+        end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+        return ANCHORS["past_plan"] if end < year else ANCHORS["running_plan"]
+    return ANCHORS[kind] if kind in ("window", "award") else None
+
+
+def anchor_matches(text: str, year: int | None) -> list[Match]:
+    """Time anchors resolved against the report year, and counted quantities.
+
+    >>> [(m.cat.value, m.entry.comment[:22]) for m in anchor_matches("2023年新增就业4万余人", 2024)]
+    [('achievement', 'a year before the repo'), ('achievement', 'an approximate tally (')]
+    """
+    out: list[Match] = []
+    for m in _ANCHOR.finditer(text):
+        e = _anchor_entry(m, year)
+        if e is not None:
+            out.append(Match.of(m.start(), m.end(), e))
+    return out
+
+
+# --------------------------------------------------------------------------- clause rules
+#: problem nouns an action verb earlier in the same clause makes its object (加强…风险监测), not an admission
+_OBJECT_NOUNS = frozenset(PROBLEM_NOUNS)
+#: where a clause ends: a plan frame or an action reaches no further (text/chars.py)
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_MARKS + FULL_STOPS)}]")
+
+
+def strong(matches: Iterable[Match]) -> tuple[float, float, float]:
+    """Sums of fixed (non-period) goal, achievement and shortcoming weights."""
+    g = a = s = 0.0
+    for m in matches:
+        if m.entry.kind in PERIOD_KINDS:
+            continue  # tense-neutral: resolved later from this very evidence
+        if m.cat is G:
+            g += m.w
+        elif m.cat is A:
+            a += m.w
+        elif m.cat is S:
+            s += m.w
+    return g, a, s
+
+
+def apply_frames(text: str, matches: list[Match]) -> list[Match]:
+    """Cancel problem words that follow a plan frame in the same clause (解决…问题, 补齐…短板).
+
+    >>> text = "着力解决群众反映强烈的问题"
+    >>> [(m.entry.text, m.w) for m in apply_frames(text, Lexicon.default().matches(text))]
+    [('着力', 1.0), ('解决', 2.0), ('问题', 0.0)]
+    """
+    out: list[Match] = []
+    frame_end = action_end = -1
+    for m in matches:
+        e = m.entry
+        if e.kind == "frame":
+            frame_end = m.end
+        elif e.kind == "period" and e.category is G:
+            action_end = m.end
+        elif e.category is S and e.weight < CANCELLABLE_BELOW:
+            if frame_end >= 0 and not _CLAUSE_BREAK.search(text, frame_end, m.start):
+                m = m._replace(w=0.0, note="problem word inside a plan frame")
+            elif e.text in _OBJECT_NOUNS and action_end >= 0 and not _CLAUSE_BREAK.search(text, action_end, m.start):
+                m = m._replace(w=0.0, note="problem noun as the object of an action (加强…风险监测)")
+            else:
+                action_end = -1  # an admission (面临, 不足) ends the action's reach: 推进…面临困难
+        out.append(m)
+    return out
+
+
+def _reports(m: Match) -> bool:
+    """A cue that says what became of a target: 完成了, 未实现, or a result verb (任务完成)."""
+    e = m.entry
+    return e.kind == "report" or (e.kind == "period" and e.category is A and bool(e.text))
+
+
+def apply_reports(text: str, matches: list[Match], spans: list[tuple[int, int]] | None = None) -> list[Match]:
+    """Cancel plan nouns in a sentence that reports what became of them (完成了…目标, 任务完成298亩).
+
+    >>> text = "我们完成了全年目标任务。"
+    >>> [(m.entry.text, m.w) for m in apply_reports(text, Lexicon.default().matches(text))]
+    [('完成了', 2.5), ('全年', 1.0), ('目标任务', 0.0)]
+    """
+    if not any(m.entry.kind == "target" for m in matches):
+        return matches  # no plan noun to cancel
+    out: list[Match] = []
+    i = 0
+    for _, b in split_sentences(text) if spans is None else spans:
+        j = i
+        while j < len(matches) and matches[j].start < b:
+            j += 1
+        group = matches[i:j]
+        reported = any(_reports(m) for m in group)
+        for m in group:
+            if reported and m.entry.kind == "target":
+                m = m._replace(w=0.0, note="the target a result is reported on")
+            out.append(m)
+        i = j
+    out.extend(matches[i:])
+    return out
+
+
+def cues(text: str, lexicon: Lexicon, year: int | None, spans: list[tuple[int, int]] | None = None) -> list[Match]:
+    """Lexicon and anchor matches of ``text`` in order, plan frames and reported targets applied.
+
+    ``spans`` are the text's sentences if the caller has them (``split_sentences(text)``).
+    """
+    anchors = anchor_matches(text, year)
+    found = lexicon.matches(text)
+    windows = [(m.start, m.end) for m in anchors if m.entry is ANCHORS["window"]]
+    if windows:  # a window hides the cues inside it (今年 in 今年一季度)
+        found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
+    found += anchors
+    found.sort(key=lambda m: m.start)  # stable: a lexicon cue stays before an anchor at the same position
+    return apply_reports(text, apply_frames(text, found), spans)
+
+
+# --------------------------------------------------------------------------- evidence
+class SentenceEvidence(NamedTuple):
+    """One sentence of a paragraph: its span in the paragraph, its cues and their fixed weights."""
+
+    start: int
+    end: int
+    cues: list[Match]
+    goal: float  #: the sum of its fixed (non-period) goal weights
+    achievement: float
+    turn: int  #: the index of its last adversative turn among its cues, -1 if none
+
+
+class Evidence(NamedTuple):
+    """What a paragraph's own text says: its sentences' evidence and its fixed goal/achievement weight."""
+
+    text: str
+    sentences: list[SentenceEvidence]
+    goal: float
+    achievement: float
+
+
+def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
+    """A paragraph's sentences and cues, the cues grouped by sentence with their fixed weights summed.
+
+    A cue belongs to the sentence it starts in (one past the last sentence: the last).
+    """
+    spans = split_sentences(text)
+    found = cues(text, lexicon, year, spans)
+    if not spans:  # blank: nothing to group (a user's blank cue may still weigh)
+        g, a, _ = strong(found)
+        return Evidence(text, [], g, a)
+    n, last = len(spans), len(spans) - 1
+    buckets: list[list[Match]] = [[] for _ in spans]
+    sg, sa, turns = [0.0] * n, [0.0] * n, [-1] * n
+    pg = pa = 0.0
+    i = 0
+    for m in found:
+        while i < last and m.start >= spans[i][1]:
+            i += 1
+        kind = m.entry.kind
+        if kind == "turn":
+            turns[i] = len(buckets[i])
+        if kind not in PERIOD_KINDS:  # as strong(): tense-neutral cues are resolved in context
+            if m.cat is G:
+                sg[i] += m.w
+                pg += m.w
+            elif m.cat is A:
+                sa[i] += m.w
+                pa += m.w
+        buckets[i].append(m)
+    sentences = [
+        SentenceEvidence(s0, s1, ms, g, a, t)
+        for (s0, s1), ms, g, a, t in zip(spans, buckets, sg, sa, turns, strict=True)
+    ]
+    return Evidence(text, sentences, pg, pa)

@@ -1,0 +1,157 @@
+"""Labels: sentences read in their context, paragraphs and sections from their sentences' lengths.
+
+A sentence's label is the category whose cues weigh most. A period cue (推进, 实施)
+reads as achievement when the context leans to a review past +0.05 and as goal past
+-0.05 (the sentence's fixed cues, its paragraph, section, ancestors and headings,
+weighted by :data:`~.context.CONTEXT_WEIGHTS`); the cues after a sentence's last
+adversative turn (…，但短板依然明显) count :data:`TURN_BOOST` times; a heading about
+problems adds a shortcoming prior. Paragraphs and sections aggregate their sentences
+weighted by length into ``scores`` and take the dominant category.
+
+>>> from govreport import parse
+>>> r = parse("一、2024年工作回顾\\n推进老旧小区改造，惠及居民8300余户。\\n二、2025年工作安排\\n推进老旧小区改造。")
+>>> [s.category.value for s in r.sections]
+['achievement', 'goal']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..models import Category, Sentence, new_cue, new_sentence
+from .context import CONTEXT_WEIGHTS, Context, lean
+from .evidence import PERIOD_KINDS, Evidence
+
+#: maps a normalised span to the original span
+SpanFn = Callable[[int, int], tuple[int, int]]
+
+CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
+G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+
+#: how much more the cues after an adversative turn (但, 却) count
+TURN_BOOST = 1.5
+#: how a period cue reads when the context leans past ±0.05: (category, note)
+_REVIEW_READING = (A, "read as achievement in a review context")
+_PLAN_READING = (G, "read as goal in a plan context")
+
+
+def label(totals: dict[Category, float]) -> Category:
+    """The category with the largest positive total, else ``other`` (the first of equal totals wins)."""
+    best, top = OTHER, 0.0
+    for c in CATEGORIES:
+        w = totals.get(c, 0.0)
+        if w > top:
+            best, top = c, w
+    return best
+
+
+def tally(items: Iterable[tuple[Category, float]], into: dict[Category, float] | None = None) -> dict[Category, float]:
+    """Length per category, added to ``into`` if given (a section adds its subsections' tallies)."""
+    weights = dict.fromkeys(CATEGORIES, 0.0) if into is None else into
+    for cat, n in items:
+        weights[cat] += n
+    return weights
+
+
+def decide(weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
+    """The label and shares of a :func:`tally`: the dominant share (``other`` if none).
+
+    ``other`` (ceremony, context) wins only when it covers at least 60% of the text:
+    a paragraph that states a plan among framing sentences is still a plan.
+    """
+    total = sum(weights.values())  # sums of lengths: exact in any order
+    if total == 0:
+        return OTHER, {c.value: 0.0 for c in CATEGORIES}
+    scores = {c.value: round(weights[c] / total, 4) for c in CATEGORIES}
+    best = G
+    for c in (A, S):  # the first of equal informative shares wins, in CATEGORIES order
+        if weights[c] > weights[best]:
+            best = c
+    if weights[best] == 0 or weights[OTHER] >= 0.6 * total:
+        return OTHER, scores
+    return best, scores
+
+
+def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str, float]]:
+    """Length-weighted shares of labels; the label is the dominant share (``other`` if none).
+
+    >>> aggregate([(Category.GOAL, 30), (Category.OTHER, 20)])
+    (<Category.GOAL: 'goal'>, {'goal': 0.6, 'achievement': 0.0, 'shortcoming': 0.0, 'other': 0.4})
+    """
+    return decide(tally(items))
+
+
+def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list[Sentence]:
+    """The labelled sentences of a paragraph (at normalised offset ``base``), read in ``ctx``.
+
+    ``span`` maps normalised spans to the original.
+
+    >>> from .evidence import gather
+    >>> from .lexicon import Lexicon
+    >>> text = "推进改造，但短板依然明显。"
+    >>> ev = gather(text, Lexicon.default(), 2025)
+    >>> ctx = Context.root(Lexicon.default(), 2025).child("2024年工作回顾", [ev])
+    >>> (s,) = sentences(ev, ctx, 0, lambda a, b: (a, b))
+    >>> [(q.text, q.category.value, q.weight) for q in s.cues]  # doctest: +NORMALIZE_WHITESPACE
+    [('推进', 'achievement', 1.0), ('但', 'other', 0.0),
+     ('短板', 'shortcoming', 3.75), ('明显', 'achievement', 1.5)]
+    """
+    ptext = evidence.text
+    w = CONTEXT_WEIGHTS
+    outer = (
+        w["paragraph"] * lean(evidence.goal, evidence.achievement)
+        + w["section"] * ctx.section
+        + w["ancestors"] * ctx.ancestors
+        + w["headings"] * ctx.heading
+    )
+    prior = 0.5 * ctx.shortcoming if ctx.shortcoming else None
+    out: list[Sentence] = []
+    # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
+    prev, pend = span(base, base + len(ptext))
+    for sentence in evidence.sentences:
+        s0, s1 = sentence.start, sentence.end
+        ss, se = span(base + s0, base + s1)
+        ss = min(max(ss, prev), pend)
+        se = prev = min(max(se, ss), pend)
+        if not sentence.cues and prior is None:  # no evidence and no prior: nothing to weigh
+            out.append(new_sentence(ss, se, ptext[s0:s1], OTHER, []))
+            continue
+        period = w["sentence"] * lean(sentence.goal, sentence.achievement) + outer
+        reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
+        totals = dict.fromkeys(CATEGORIES, 0.0)
+        if prior is not None:
+            totals[S] += prior
+        cues = []
+        for j, m in enumerate(sentence.cues):
+            c, mw, note = m.cat, m.w, m.note
+            if reading is not None and mw != 0.0 and m.entry.kind in PERIOD_KINDS:
+                c, note = reading  # a period cue read in context
+            if j > sentence.turn >= 0:  # after the sentence's last turn
+                mw *= TURN_BOOST
+                note = note + "; after a turn" if note else "after a turn"
+            totals[c] += mw
+            cs, ce = span(base + m.start, base + m.end)
+            cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
+            ce = cs if ce < cs else se if ce > se else ce
+            rule = f"{m.entry.comment} [{note}]" if note else m.entry.comment
+            text = m.entry.text or ptext[m.start : m.end]  # an anchor has no text of its own
+            if type(c) is not Category:
+                c = Category(c)  # a user's entry may say "goal"
+            cues.append(new_cue(cs, ce, text, c, float(mw), rule))
+        out.append(new_sentence(ss, se, ptext[s0:s1], label(totals), cues))
+    return out
+
+
+def paragraph_label(
+    sentences: Sequence[Sentence], section: dict[Category, float] | None = None
+) -> tuple[Category, dict[str, float]]:
+    """Length-weighted aggregate of the sentence labels; their lengths are added to a ``section`` tally if given."""
+    own = tally((s.category, len(s.text)) for s in sentences)
+    if section is not None:
+        tally(own.items(), into=section)
+    return decide(own)
+
+
+def section_label(weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
+    """The label of a section from the :func:`tally` of its own and all its descendants' sentences."""
+    return decide(weights)
