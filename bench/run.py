@@ -310,12 +310,13 @@ def _f(v: float | None, digits: int = 2) -> str:
 def render(res: dict[str, Any]) -> str:
     """The results as plain-text tables (markdown pipe tables, so they paste into notes)."""
     peer_names = list(peers.PEERS)
-    head = ["corpus", "docs", "chars", "parse Mc/s", "ms/20k"]
+    head = ["corpus", "docs", "chars", "parse Mc/s", "ms/20k", "json MB/MB"]
     head += [f"{s} Mc/s" for s in STAGES]
     head += ["floor Mc/s", "parse/floor"] + [f"{p}/floor" for p in peer_names] + [f"parse/{p}" for p in peer_names]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in res["parse"]:
         cells = [r["name"], str(r["docs"]), str(r["chars"]), _f(r["mchars_per_s"], 3), _f(r["ms_per_20k_chars"], 1)]
+        cells.append(_f(r.get("json_mb_per_mb"), 1))
         cells += [_f(r["stages"][s]["mchars_per_s"], 2) for s in STAGES]
         cells += [_f(r["floor_mchars_per_s"], 1), _f(r["parse_over_floor"], 1)]
         cells += [_f(r["peers"].get(p, {}).get("over_floor"), 1) for p in peer_names]
