@@ -29,8 +29,11 @@ def test_reading(text: str, expected: str) -> None:
     rows = [line.split(" | ") for line in expected.splitlines()]
     assert len(found) == len(rows)
     for t, (indicator, value, high, unit, qualifier, direction) in zip(found, rows, strict=True):
-        assert t.indicator is not None
-        assert indicator in t.indicator
+        if indicator == "-":
+            assert t.indicator is None
+        else:
+            assert t.indicator is not None
+            assert indicator in t.indicator
         assert t.value == Decimal(value)
         assert t.high == (Decimal(high) if high != "-" else None)
         assert t.unit == unit

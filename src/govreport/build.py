@@ -30,7 +30,6 @@ class Builder:
         self.text = norm.text
         self.context = context  #: the report's context, above every section
         self.base_units = base_units
-        self.year = context.year  # the report's year: the targets' periods count from it
         self.indicators = indicators
         self.main = targets.MainState()  # the main-targets statement, across paragraphs
 
@@ -98,7 +97,7 @@ class Builder:
             category,
             base_units=self.base_units,
             sentences=sentences,
-            year=self.year,
+            year=ctx.year,  # the report's year: the targets' periods count from it
             headings=ctx.path,
             main=self.main,
             indicators=self.indicators,

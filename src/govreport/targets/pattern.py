@@ -52,7 +52,8 @@ _BARE = rf"(?<=[{''.join(sorted({m[-1] for m in MAGNITUDES}))}])(?=以上|左右
 QUANTITY_PATTERN = (
     # not inside a number, a code or a counter (第3批, 数十家); 人数1000人 is a count of people
     r"(?<![\dA-Za-z.,+/第几余])(?<!(?<!人)数)(?<!\d[万亿兆])"
-    rf"(?:百分之(?P<pnum>{NUMBER})(?:(?:至|到)百分之(?P<phigh>{NUMBER}))?"
+    # 百分之五至百分之六, and 百分之八至九 with the second 百分之 left out
+    rf"(?:百分之(?P<pnum>{NUMBER})(?:(?:至|到)(?:百分之)?(?P<phigh>{NUMBER}))?"
     # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
     rf"|(?:{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{MAGNITUDE}))?"
     rf"(?P<num>{NUMBER})"

@@ -38,12 +38,14 @@ from .tables import (
     CONJUNCTIONS,
     CUE_REACH,
     DIRECTIONS,
+    EXAMPLES_END,
     FRAMING,
     HARDNESS_CUES,
     LINKS,
     MAIN_TARGETS_HEAD,
     MAIN_TARGETS_TITLE,
     MANNER,
+    MEASURE_WORDS,
     NOUN_DIRECTIONS,
     OBJECT_VERBS,
     PERIOD_WORDS,
@@ -60,8 +62,9 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 
 #: What ends the phrase before a quantity; searched in reverse ((?r)) for the nearest one.
 CLAUSE_BREAK = regex.compile(r"(?r)[，,、；;。：:！？!?\n（）()“”「」《》\[\]【】\s\d%]")
-#: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造….
-_AFTER_DIGITS = re.compile(r"[年月日底前内起后末初]+")
+#: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造…,
+#: 10大类60项民生实事, 分3批建设.
+_AFTER_DIGITS = re.compile(r"(?:[年月日底前内起后末初类批轮]|大类)+")
 _FRAMING_RE = re.compile(rf"^(?:{alt(FRAMING)})+")
 _VERB_ONLY = re.compile(rf"^(?:{alt(MANNER)})*(?:{alt(OBJECT_VERBS)})+$")
 #: The end of the phrase before a number: a direction verb, a leading qualifier, a ratio base (GDP).
@@ -108,6 +111,8 @@ def strip(phrase: str) -> str:
     prev = None
     while prev != phrase:
         prev = phrase
+        if phrase in _WHOLE_WORDS:
+            return ""
         framing = _FRAMING_RE.match(phrase)
         if framing:
             phrase = phrase[framing.end() :]
@@ -163,12 +168,13 @@ def read(phrase: str) -> Phrase:
     core = strip(phrase[: tail.start()].strip())
     if dir_word and core in VERB_KEPT_AFTER:
         core += dir_word  # 经济增长: the growth of the economy
-    noun = next((w for w in NOUN_DIRECTIONS if phrase.endswith(w)), None)
+    # a noun direction ends the phrase, or its indicator before a link (增速定为6%)
+    noun = next((w for w in NOUN_DIRECTIONS if phrase.endswith(w) or core.endswith(w)), None)
     return Phrase(
         direction=DIRECTIONS.get(dir_word or "") or (DIRECTIONS[noun] if noun else None),
         lead=tail.group("lead"),
         core=core,
-        named=bool(core) and not _VERB_ONLY.match(core),
+        named=bool(core) and not _VERB_ONLY.match(core) and not core.endswith(EXAMPLES_END),
         average=AVERAGE.search(phrase) is not None,
     )
 
@@ -265,6 +271,8 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
             indicator = phrase.core
         else:
             indicator = _indicator(text, start, end, phrase.core, sentence_start) or previous
+            if indicator is None:
+                indicator = _topic(text, sentence_start, phrase_start)
         previous = indicator
         yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
 
@@ -302,6 +310,26 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
     width = len(firsts[0])
     shared = last[width:] if len(last) > width else ""
     return [w + shared for w in firsts] + [last]
+
+
+#: The clause before a figure's clause, when it is short and holds no number: their shared subject.
+_TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
+#: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
+_COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
+
+
+def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
+    """The subject a figure whose clause has only a verb shares with the clause before it
+    (确保物价上涨幅度比去年有明显回落，力争控制在15%左右: 物价上涨幅度); ``None`` if there is none."""
+    if phrase_start - 1 <= sentence_start or text[phrase_start - 1] not in "，,":
+        return None
+    m = _TOPIC.search(text, max(sentence_start, phrase_start - 26), phrase_start - 1)
+    if m is None or (m.start() > sentence_start and text[m.start() - 1] not in "，,：:；;。！？!?\n"):
+        return None  # the clause is longer than a topic, or holds a number
+    topic = strip(m.group().strip())
+    cut = _COMPARISON.search(topic)
+    topic = topic[: cut.start()] if cut else topic
+    return topic if any(w in topic for w in MEASURE_WORDS) else None
 
 
 def _indicator(text: str, start: int, end: int, core: str, sentence_start: int) -> str | None:
