@@ -25,15 +25,14 @@ from typing import Any
 #: stage name -> (module, attribute path) of the functions ``pipeline.py`` calls for it
 STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "decode+normalise": (
-        ("govreport.pipeline", "decode_bytes"),  # bytes -> str, as imported by the pipeline
+        ("govreport.pipeline", "decode"),  # bytes -> str, as imported by the pipeline
         ("govreport.pipeline", "normalize_and_explain"),  # the whole normalisation chain
     ),
     "outline": (
         ("govreport.outline", "split"),  # scan + validate + build
-        ("govreport.outline", "find_title"),
     ),
+    "identity": (("govreport.identity", "identify"),),  # year and jurisdiction from the outline
     "classify": (
-        ("govreport.classify", "report_year"),
         ("govreport.classify", "Lexicon.default"),
         ("govreport.classify", "gather"),  # a paragraph's evidence
         ("govreport.classify", "sentences"),  # sentences read in context

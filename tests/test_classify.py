@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govreport
-from govreport.classify import Context, Lexicon, explain, gather, report_year, sentences
+from govreport.classify import Context, Lexicon, explain, gather, sentences
 from govreport.classify.evidence import anchor_matches, apply_frames, cues
 from govreport.classify.label import aggregate
 from govreport.classify.lexicon import LexiconEntry
@@ -184,24 +184,6 @@ def test_five_year_plan_is_dated_by_its_number(year, expected):
 def test_quantity_qualifiers():
     cats = [m.cat.value for m in anchor_matches("新增就业1万人以上，培训3000余人次", None)]
     assert cats == [G, A]
-
-
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        ("一、2024年工作回顾\n……\n二、2025年工作安排\n……", 2025),
-        ("刚刚过去的2023年，我们……", 2024),
-        ("回顾2012年的竞选政纲", None),  # 回顾 a year is not the review part of a report
-        ("2024-01-04 16:36 新闻", 2024),
-        ("没有年份的文字", None),
-    ],
-)
-def test_report_year(text, year):
-    assert report_year(text) == year
-
-
-def test_report_year_is_exposed():
-    assert govreport.parse("一、2025年工作安排\n今年要稳就业。").year == 2025
 
 
 # ---------------------------------------------------------------- aggregation

@@ -68,16 +68,50 @@ def test_schema_and_tree_and_markdown_still_work(folder):
 # --- several inputs ------------------------------------------------------------------------------------------
 
 
-def test_folder_gives_json_lines_in_sorted_input_order(folder):
+def test_folder_gives_one_json_array_in_sorted_input_order(folder):
     status, out, _ = run(folder)
     assert status == 0
-    titles = [Report.model_validate_json(line).sections[0].title for line in out.splitlines()]
-    assert titles == ["2024年工作回顾", "2025年工作安排", "存在的问题"]
+    reports = [Report.model_validate(item) for item in json.loads(out)]
+    assert [r.sections[0].title for r in reports] == ["2024年工作回顾", "2025年工作安排", "存在的问题"]
+    assert [os.path.basename(r.source or "") for r in reports] == ["a.txt", "b.md", "c.txt"]
+
+
+def test_json_lines_carry_their_source(folder):
+    status, out, _ = run(folder, "--format", "jsonl")
+    assert status == 0
+    sources = [json.loads(line)["source"] for line in out.splitlines()]
+    assert sources == [str(folder / "a.txt"), str(folder / "b.md"), str(folder / "sub" / "c.txt")]
+
+
+def test_an_empty_json_array_when_every_input_fails(tmp_path):
+    status, out, _ = run(tmp_path / "missing.txt", tmp_path / "gone.txt")
+    assert (status, json.loads(out)) == (1, [])
 
 
 def test_glob_changes_what_folders_yield(folder):
-    _, out, _ = run(folder, "--glob", "*.md")
+    _, out, _ = run(folder, "--glob", "*.md", "--format", "jsonl")
     assert len(out.splitlines()) == 1
+
+
+def test_table_without_a_table_format_is_a_usage_error(folder):
+    status, out, err = run(folder / "a.txt", "--table", "targets")
+    assert (status, out) == (2, "")
+    assert "--table" in err
+
+
+def test_an_empty_file_is_a_warning_not_a_failure(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    status, _, err = run(empty, "--format", "jsonl")
+    assert status == 0
+    assert err.count("warning") == 1 and "empty.txt" in err
+
+
+def test_year_and_jurisdiction_given_on_the_command_line(folder):
+    status, out, _ = run(folder / "a.txt", "--year", "2025", "--jurisdiction", "某市")
+    report = Report.model_validate_json(out)
+    assert (status, report.year, report.year_source, report.jurisdiction) == (0, 2025, "caller", "某市")
+    assert run(folder, "--year", "2025")[0] == 2
 
 
 def test_workers_give_the_same_output_in_the_same_order(folder):
@@ -292,6 +326,16 @@ class FakeTerminal(io.StringIO):
         return True
 
 
+def test_a_terminal_gets_a_summary_line_after_several_files(folder, tmp_path):
+    err = FakeTerminal()
+    main(
+        [str(folder), str(tmp_path / "missing.txt"), "--no-progress", "--format", "jsonl"],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert err.getvalue().splitlines()[-1] == "3 parsed, 1 failed"
+
+
 def test_progress_bar_only_when_stderr_is_a_terminal(folder):
     pytest.importorskip("tqdm")
     for err, argv, shown in [
@@ -378,3 +422,25 @@ def test_a_fifo_is_refused_not_read_forever(folder):
     os.mkfifo(fifo)
     status, _, err = run(fifo, "--format", "tree")
     assert status == 1 and err.count("\n") == 1 and "is not a regular file" in err
+
+
+def test_import_govreport_loads_no_stage():
+    code = "import sys, govreport; print(sorted(m for m in sys.modules if m.startswith('govreport.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_ctrl_c_while_the_cli_loads_exits_130_quietly():
+    # the interrupt lands inside the import of the CLI (as a Ctrl-C in the first ~0.3 s does)
+    code = (
+        "import builtins, runpy\n"
+        "real = builtins.__import__\n"
+        "def imp(name, *a, **k):\n"
+        "    if name == 'govreport.io.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = imp\n"
+        "runpy.run_module('govreport', run_name='__main__')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (130, "govreport: interrupted\n")

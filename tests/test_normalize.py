@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import govreport
 from govreport.errors import ConfigError, GovReportError
 from govreport.normalization import chain as nz
+from govreport.normalization import characters, layout
 
 from .cases import load_cases, params
 
@@ -152,9 +153,9 @@ def test_parse_of_arbitrary_text_raises_only_govreport_errors(text: str) -> None
 
 def test_replace_invalid_one_for_one() -> None:
     assert nz.normalize_and_explain("增长\x00５％\ud800").text == "增长\ufffd5%\ufffd"
-    assert nz.replace_invalid("全年增长5%。\n\t") == []
+    assert characters.replace_invalid("全年增长5%。\n\t") == []
 
 
 def test_unify_newlines() -> None:
     assert nz.normalize("第一行。\r\n第二行。\r第三行。\f第四行。") == "第一行。\n第二行。\n第三行。\n第四行。"
-    assert nz.unify_newlines("第一行。\n第二行。") == []
+    assert layout.unify_newlines("第一行。\n第二行。") == []

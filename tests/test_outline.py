@@ -6,22 +6,28 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreport.outline import core as outline
+import govreport.outline as outline
+from govreport.normalization import normalize
+from govreport.outline.leads import read_lead
+from govreport.outline.subheads import subhead_shape
 from govreport.text import numbering
 from govreport.text.numerals import format_cn
 
 from .cases import load_cases, params
 
 
-def render(text: str) -> list[str]:
-    """The outline of ``text`` in the fixtures' expected format."""
+def render(text: str, paragraphs: bool = False) -> list[str]:
+    """The outline of ``text`` in the fixtures' expected format (with ``paragraphs``: each
+    paragraph too, as ``¶`` and its first twelve characters, one level below its section)."""
     root, _ = outline.split(text)
     out = []
-    span = outline.find_title(text, root)
+    span = root.title
     if span is not None:
         out.append("TITLE: " + outline.clean_title(text[span[0] : span[1]]))
 
     def walk(node: outline.Node) -> None:
+        if paragraphs:
+            out.extend(f"{'  ' * node.level}¶ {text[a:b][:12]}" for a, b in node.paragraphs)
         for child in node.children:
             h = child.heading
             assert h is not None
@@ -38,8 +44,15 @@ def test_fixture(text: str, expected: str) -> None:
     assert render(text) == (expected.split("\n") if expected else [])
 
 
+@pytest.mark.parametrize(("text", "expected"), params("outline/layout"))
+def test_layout_fixture(text: str, expected: str) -> None:
+    # raw layout (hard-wrapped, scraped): normalised first, paragraphs shown with the sections
+    assert render(normalize(text), paragraphs=True) == (expected.split("\n") if expected else [])
+
+
 def test_fixtures_are_found() -> None:
     assert len(load_cases("outline")) >= 20
+    assert len(load_cases("outline/layout")) >= 6
 
 
 # ---------------------------------------------------------------- single rules
@@ -70,7 +83,7 @@ def test_not_a_heading(line: str) -> None:
      ("第二，稳定就业。新增岗位。", "稳定就业")],
 )  # fmt: skip
 def test_lead_clause(para: str, title: str) -> None:
-    lead = outline._lead_block(para, 0, len(para))
+    lead = read_lead(para, 0, len(para))
     assert lead is not None and para[lead.title_start : lead.title_end] == title
 
 
@@ -81,21 +94,21 @@ def test_lead_clause(para: str, title: str) -> None:
      "要加快旧区改造。要推进改革。", "将继续扩大开放。推动合作。"],
 )  # fmt: skip
 def test_not_a_lead(para: str) -> None:
-    assert outline._lead_block(para, 0, len(para)) is None
+    assert read_lead(para, 0, len(para)) is None
 
 
 @pytest.mark.parametrize(
     "line", ["步伐坚实", "“十四五”时期经济社会发展回顾", "主力军挺进主战场,奋战“双过半”", "结束语之后"]
 )
 def test_subhead_shape(line: str) -> None:
-    assert outline._subhead_shape(line)
+    assert subhead_shape(line)
 
 
 @pytest.mark.parametrize(
     "line", ["大鲍岛", "四方宿舍", "邮轮港区鸟瞰", "各位代表！", "来源：日报", "全年增长5%。", "经济运行，"]
 )
 def test_not_a_subhead(line: str) -> None:
-    assert not outline._subhead_shape(line)
+    assert not subhead_shape(line)
 
 
 def test_spans_cover_heading_to_last_descendant() -> None:

@@ -96,7 +96,7 @@ RATIOS: dict[str, tuple[float, str]] = {}
 
 #: patterns the code only ever applies with ``.match`` at a known position (a line start, a
 #: candidate found by a cheaper scan), never scanned with finditer: timed with ``.match``
-ANCHORED = {"govreport.outline.core._CLOSE_START", "govreport.targets.reading._QUANTITY"}
+ANCHORED = {"govreport.outline.scan._CLOSE_START", "govreport.targets.pattern.QUANTITY"}
 
 
 def _time(pattern: Any, text: str, anchored: bool = False) -> float:

@@ -16,15 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport import GovReportError, models, parse
-from govreport.build import shift_of
 from govreport.classify import evidence
 from govreport.classify.evidence import ANCHOR_ALTERNATION
 from govreport.classify.lexicon import LexiconEntry, trie_pattern
 from govreport.models import Category, Cue, Report, new_cue
-from govreport.normalization import Normalized, mojibake, script
-from govreport.normalization import chain as _norm
+from govreport.normalization import Normalized, characters, mojibake, script
 from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
-from govreport.targets import reading as tg
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
 # direction and framing words' characters, punctuation, spaces and Latin capitals
@@ -33,97 +30,6 @@ _ALPHABET = (
     "增长提高到达以上左右约力争今年全市的为年均，、。；“”\n GDP\U00010d41"
 )
 _texts = st.text(alphabet=_ALPHABET, max_size=40)
-
-
-# ---------------------------------------------------------------- targets
-
-
-def _strip_reference(phrase: str) -> str:
-    """targets._strip as first written: endswith over the tables until stable."""
-    prev = None
-    while prev != phrase:
-        prev = phrase
-        phrase = regex.sub(tg._FRAMING_RE.pattern, "", phrase)
-        for word in (*tg.LINKS, *tg._VERB_DIRECTIONS, *tg.LEADING_QUALIFIERS):
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                break
-        else:
-            if phrase in tg.LINKS or phrase in tg.LEADING_QUALIFIERS or phrase in tg.DIRECTIONS:
-                phrase = ""
-    return phrase
-
-
-def _before_reference(text: str, pos: int, floor: int) -> int:
-    """The start targets._before found walking back one character at a time."""
-    start = pos
-    gap = regex.search(tg._GAP.pattern, text[floor:pos])
-    if gap:
-        start = floor + gap.start()
-    while start > floor and not regex.match(r"[，,、；;。：:！？!?\n（）()“”「」《》\[\]【】\s\d%]", text[start - 1]):
-        start -= 1
-    return start
-
-
-def test_strip_table() -> None:
-    # framing words go at the front, one link or verb at a time at the end, a lone word entirely
-    cases = {
-        "今年力争生产总值比上年增长": "生产总值",
-        "价格稳定在": "价格",  # 在 (a link) first, then 稳定 (a verb)
-        "保持在": "",
-        "失业率平均为": "失业率",
-        "生产总值": "生产总值",  # nothing to strip
-        "为": "",
-        "": "",
-    }
-    for phrase, expected in cases.items():
-        assert tg._strip(phrase) == expected == _strip_reference(phrase)
-
-
-@given(st.text(alphabet="今年力争比上年增长提高到达平均为拟按安排在约不低于稳定保持生产总值率", max_size=14))
-def test_strip_matches_reference(phrase: str) -> None:
-    assert tg._strip(phrase) == _strip_reference(phrase)
-
-
-@given(_texts)
-def test_quantities_match_finditer(text: str) -> None:
-    fast = [(m.span(), m.groupdict()) for m in tg._quantities(text)]
-    plain = [(m.span(), m.groupdict()) for m in tg._wide()[1].finditer(text)]
-    assert fast == plain
-
-
-def test_quantities_cases() -> None:
-    assert [m.group() for m in tg._quantities("增长5.5%以上，新增就业4万人，“十四五”")] == ["5.5%以上", "4万人"]
-    assert list(tg._quantities("坚持稳中求进工作总基调")) == []  # no numeral at all
-    assert list(tg._quantities("第3批")) == []  # a counter, not a quantity
-    # a digit beyond the BMP (Unicode 16) is a digit to regex: that text takes the regex path
-    assert [m.group() for m in tg._quantities("\U00010d41%")] == ["\U00010d41%"]
-
-
-@given(_texts)
-def test_tail_window_matches_full_search(before: str) -> None:
-    fast = tg._tail(before)
-    full = regex.search(tg._TAIL.pattern.replace(r"[^\S\x1c-\x1f]", r"\s"), before)
-    assert fast is not None and full is not None  # everything in _TAIL is optional
-    assert (fast.span(), fast.groupdict()) == (full.span(), full.groupdict())
-
-
-def test_stdlib_whitespace_is_regex_whitespace() -> None:
-    assert tg._GAP.search("GDP ") and regex.search(r"\s$", "GDP ")
-    assert not tg._GAP.search("\x1c") and not regex.search(r"\s$", "\x1c")
-
-
-@given(_texts, st.data())
-def test_before_matches_reference(text: str, data: st.DataObject) -> None:
-    pos = data.draw(st.integers(0, len(text)))
-    floor = data.draw(st.integers(0, pos))
-    start, phrase = tg._before(text, pos, floor)
-    ref = _before_reference(text, pos, floor)
-    if ref == floor and floor > 0:  # the conjunction cut and the date stub are unchanged code
-        return
-    if ref > 0 and text[ref - 1].isdigit():
-        return
-    assert (start, phrase) == (ref, text[ref:pos])
 
 
 # ---------------------------------------------------------------- offsets in the pipeline
@@ -148,7 +54,7 @@ def test_shift_matches_general(norm: Normalized, data: st.DataObject) -> None:
     n = len(norm.text)
     a = data.draw(st.integers(0, n))
     b = data.draw(st.integers(a, n))
-    shift = shift_of(norm, a, b)
+    shift = norm.map.shift(a, b)
     if shift is None:
         return
     for _ in range(5):
@@ -162,11 +68,11 @@ def test_shift_of_an_unedited_paragraph() -> None:
     text = "页眉\n增长5%。\n"
     _, omap = apply_edits(text, [Edit(0, 3, "", "header")], OffsetMap.identity(len(text)))
     norm = Normalized(text="增长5%。\n", map=omap, original=text)
-    assert shift_of(norm, 0, 5) == 3 and norm.span(2, 4) == (5, 7)
+    assert norm.map.shift(0, 5) == 3 and norm.span(2, 4) == (5, 7)
     # a paragraph that holds a replacement of another length takes the general path
     _, omap = apply_edits(text, [Edit(4, 6, "X")], OffsetMap.identity(len(text)))
     norm = Normalized(text="页眉\nX5%。\n", map=omap, original=text)
-    assert shift_of(norm, 3, 7) is None
+    assert norm.map.shift(3, 7) is None
 
 
 # ---------------------------------------------------------------- mojibake
@@ -215,16 +121,9 @@ def test_convert_cases() -> None:
 # ---------------------------------------------------------------- normalisation steps
 
 
-def test_unclosed() -> None:
-    assert _norm._unclosed("根据「国")  # an open bracket at the end of the line
-    assert not _norm._unclosed("根据「国家条例」")
-    assert not _norm._unclosed("全年新增就业4万人")  # no bracket at all
-    assert not _norm._unclosed("见附表）")  # a closer alone opens nothing
-
-
 @given(st.text(alphabet="１２Ａａ％\u3000\xa0\u200b\x00\x1f\ud800经济 5", max_size=20))
 def test_stdlib_classes_match_regex(text: str) -> None:
-    for pattern in (_norm._WIDE, _norm._INVALID):
+    for pattern in (characters._WIDE, characters._INVALID):
         plain = regex.compile(pattern.pattern)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 

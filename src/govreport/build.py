@@ -6,8 +6,7 @@ nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import islice
+from collections.abc import Callable, Sequence
 
 from . import classify, outline, targets
 from .models import Category, Paragraph, Section, new_paragraph, new_section
@@ -19,11 +18,20 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 class Builder:
     """Turns outline nodes into models, classifying and extracting on the way."""
 
-    def __init__(self, norm: Normalized, context: classify.Context, *, base_units: bool = False) -> None:
+    def __init__(
+        self,
+        norm: Normalized,
+        context: classify.Context,
+        *,
+        base_units: bool = False,
+        indicators: Sequence[targets.Indicator] = targets.INDICATORS,
+    ) -> None:
         self.norm = norm
         self.text = norm.text
         self.context = context  #: the report's context, above every section
         self.base_units = base_units
+        self.indicators = indicators
+        self.main = targets.MainState()  # the main-targets statement, across paragraphs
 
     def section(
         self, node: outline.Node, parent: classify.Context | None = None
@@ -77,28 +85,24 @@ class Builder:
     ) -> Paragraph:
         """The paragraph ``[a, b)``, read in ``ctx``; its sentence lengths are added to ``weights``."""
         ptext = self.text[a:b]
-        shift = shift_of(self.norm, a, b)
+        shift = self.norm.map.shift(a, b)
         span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
         sentences = classify.sentences(evidence, ctx, a, span)
         category, scores = classify.paragraph_label(sentences, weights)
         start, end = span(a, b)
-        found = targets.extract(ptext, a, span, category, base_units=self.base_units, sentences=sentences)
+        found = targets.extract(
+            ptext,
+            a,
+            span,
+            category,
+            base_units=self.base_units,
+            sentences=sentences,
+            year=ctx.year,  # the report's year: the targets' periods count from it
+            headings=ctx.path,
+            main=self.main,
+            indicators=self.indicators,
+        )
         return new_paragraph(start, end, ptext, category, scores, sentences, found)
-
-
-def shift_of(norm: Normalized, a: int, b: int) -> int | None:
-    """How far the paragraph ``[a, b)`` lies from its original span, if it maps one for one
-    (most paragraphs: normalisation edits are sparse); ``None`` if it has an edit inside or
-    is shorter than two characters.
-    """
-    whole = list(islice(norm.map.slice(a, b), 2))
-    if b - a < 2 or len(whole) != 1 or whole[0][0] != b - a or whole[0][2] - whole[0][1] != b - a:
-        return None
-    # one segment, as long in the original; linear unless its first character maps to all of it
-    first = next(iter(norm.map.slice(a, a + 1)))
-    if first[2] - first[1] != 1:
-        return None
-    return int(whole[0][1] - a)
 
 
 def _shifted(general: SpanFn, a: int, b: int, shift: int) -> SpanFn:

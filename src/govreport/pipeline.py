@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import stat
@@ -11,20 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import classify, outline
+from . import classify, identity, outline
 from .build import Builder
 from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, InputError
 from .models import Diagnostic, Report
-from .normalization import STEP_NAMES, NormalizeConfig, normalize_and_explain
-from .normalization.decode import decode_bytes
+from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
+from .normalization.decode import decode
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .normalization.chain import StepSwitches
 
-OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", *STEP_NAMES)
+OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", "year", "jurisdiction", *STEP_NAMES)
 
 
 @dataclass(frozen=True)
@@ -85,28 +86,52 @@ def parse(
     base_units: bool = False,
     add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
     remove_cues: str | Sequence[str] = (),
+    year: int | None = None,
+    jurisdiction: str | None = None,
     **steps: Unpack[StepSwitches],
 ) -> Report:
     """Parse a report given as ``str`` or ``bytes`` (decoded by the library).
 
     Offsets in the result index the original string; for ``bytes`` input, the
-    string they were decoded to (``Report.encoding`` says from what).
+    string they were decoded to (``Report.encoding`` says from what). ``year`` and
+    ``jurisdiction``, when given, are taken as the report's own (source ``caller``)
+    instead of being read from the text.
 
     >>> r = parse("一、2024年工作回顾\\n全年新增就业4万人。\\n二、2025年工作安排\\n地区生产总值增长5.5%以上。")
     >>> [(s.marker, s.title, s.category.value) for s in r.sections]
     [('一、', '2024年工作回顾', 'achievement'), ('二、', '2025年工作安排', 'goal')]
     """
     opts = Options.from_kwargs(base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, **steps)
+    _check_identity(year, jurisdiction)
     encoding: str | None = None
     diagnostics: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
-        text, encoding = decode_bytes(bytes(text))
+        decoded = decode(bytes(text))
+        text, encoding = decoded.text, decoded.encoding
         diagnostics.append(Diagnostic(code="encoding", message=f"decoded as {encoding}"))
+        diagnostics.extend(decoded.diagnostics)
     elif not isinstance(text, str):
         msg = f"parse() takes str or bytes, not {type(text).__name__}"
         raise InputError(msg)
     with _collector_paused():
-        return _parse_text(text, opts, encoding, diagnostics)
+        return _parse_text(text, opts, encoding, diagnostics, year, jurisdiction)
+
+
+def check_options(**options: object) -> None:
+    """Check ``parse`` keyword options without parsing: unknown names and wrong types raise ConfigError."""
+    year, jurisdiction = options.pop("year", None), options.pop("jurisdiction", None)
+    _check_identity(year, jurisdiction)
+    Options.from_kwargs(**options)
+
+
+def _check_identity(year: object, jurisdiction: object) -> None:
+    names = OPTION_NAMES
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        name = "year"
+        raise ConfigError(name, names, "parse option", shape="an int such as 2026")
+    if jurisdiction is not None and not isinstance(jurisdiction, str):
+        name = "jurisdiction"
+        raise ConfigError(name, names, "parse option", shape="a str such as 浙江省")
 
 
 @contextmanager
@@ -135,9 +160,16 @@ def parse_file(
     base_units: bool = False,
     add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
     remove_cues: str | Sequence[str] = (),
+    year: int | None = None,
+    jurisdiction: str | None = None,
     **steps: Unpack[StepSwitches],
 ) -> Report:
-    """Read ``path`` as bytes and :func:`parse` it; I/O problems raise :class:`InputError`."""
+    """Read ``path`` as bytes and :func:`parse` it; I/O problems raise :class:`InputError`.
+
+    ``Report.source`` is ``path`` as given. When the text names no year (or no government),
+    a four-digit year (and a place name such as ``云南省``) in the file name is taken, with
+    source ``file_name``; the text wins over the name, and a diagnostic says when they differ.
+    """
     p = Path(path)
     try:
         if p.exists() and not p.is_dir() and not stat.S_ISREG(p.stat().st_mode):
@@ -157,10 +189,23 @@ def parse_file(
     except OSError as e:
         msg = f"cannot read: {e.strerror or e}"
         raise InputError(msg, str(p)) from None
-    return parse(data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, **steps)
+    report = parse(
+        data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, year=year, jurisdiction=jurisdiction,
+        **steps,
+    )  # fmt: skip
+    report.source = os.fspath(path)
+    identity.apply_file_name(report, p.name)
+    return report
 
 
-def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: list[Diagnostic]) -> Report:
+def _parse_text(
+    text: str,
+    opts: Options,
+    encoding: str | None,
+    diagnostics: list[Diagnostic],
+    year: int | None = None,
+    jurisdiction: str | None = None,
+) -> Report:
     norm = normalize_and_explain(text, opts.normalize)
     diagnostics.extend(norm.diagnostics)
     report = Report(script=norm.script, encoding=encoding, length=len(text))  # type: ignore[arg-type]
@@ -174,15 +219,15 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
         if d.start is not None and d.end is not None:
             d.start, d.end = norm.span(d.start, d.end)
         diagnostics.append(d)
-    title_span = outline.find_title(norm.text, root)
-    if title_span is not None:
-        report.title = outline.clean_title(norm.text[title_span[0] : title_span[1]])
-        report.title_start, report.title_end = norm.span(*title_span)
-        root.paragraphs = [p for p in root.paragraphs if p != title_span]
+    front = _front(norm, root)
+    _take_title(text, norm, root, report)
+    found = identity.identify(front, year=year, jurisdiction=jurisdiction)
+    report.year, report.year_source = found.year, found.year_source
+    report.jurisdiction, report.jurisdiction_source = found.jurisdiction, found.jurisdiction_source
+    diagnostics.extend(found.diagnostics)
     lexicon = classify.Lexicon.default()
     if opts.add_cues or opts.remove_cues:
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
-    report.year = classify.report_year(norm.text)
     builder = Builder(norm, classify.Context.root(lexicon, report.year), base_units=opts.base_units)
     if root.paragraphs:
         report.preamble = builder.section(root)[0]
@@ -190,3 +235,46 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
     report.noise = norm.noise
     report.diagnostics = diagnostics
     return report
+
+
+#: noise kinds whose text the identity rules read: scraper headers, and speaker lines (bylines)
+_IDENTITY_NOISE = ("collector", "byline", "front_matter")
+
+
+def _take_title(text: str, norm: Normalized, root: outline.Node, report: Report) -> None:
+    """The report's title: a collector header's ``标题：`` value, else the outline's title line.
+
+    A header title spans its value inside the header's noise span; the outline's title line
+    then stays a paragraph of the preamble.
+    """
+    for nz in norm.noise:
+        if nz.kind != "collector":
+            continue
+        m = identity.HEADER_TITLE.search(text, nz.start, nz.end)
+        if m is not None:
+            report.title = m.group("title")
+            report.title_start, report.title_end = m.span("title")
+            if root.title is not None:
+                bisect.insort(root.paragraphs, root.title)
+                root.title = None
+            return
+    if root.title is not None:
+        a, b = root.title
+        report.title = outline.clean_title(norm.text[a:b])
+        report.title_start, report.title_end = norm.span(a, b)
+
+
+def _front(norm: Normalized, root: outline.Node) -> identity.Front:
+    """What the identity rules read: title line, lines before the first heading, top-level parts."""
+    t = norm.text
+    title = t[root.title[0] : root.title[1]] if root.title else None
+    front = [t[a:b] for a, b in root.paragraphs[:FRONT_LINES]]
+    headings = [
+        (t[c.heading.start : c.heading.title_end], t[c.heading.start : c.end]) for c in root.children if c.heading
+    ]
+    removed = [nz.text for nz in norm.noise if nz.kind in _IDENTITY_NOISE]
+    return identity.Front(title=title, front=front, headings=headings, removed=removed, text=t)
+
+
+#: how many lines before the first heading can hold a subtitle, a speaker or the ceremony sentence
+FRONT_LINES = 12

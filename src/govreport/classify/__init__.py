@@ -3,14 +3,14 @@
 The stage in reading order: :mod:`.lexicon` (the cue table, compiled as a trie),
 :mod:`.evidence` (a paragraph's cues, grouped by sentence), :mod:`.context` (an
 immutable value passed down the section tree), :mod:`.label` (sentences read in their
-context; paragraph and section labels), and :mod:`.years` (the report year).
+context; paragraph and section labels). The report's year is read by
+:mod:`govreport.identity`.
 """
 
 from .context import Context
 from .evidence import Evidence, gather
 from .label import CATEGORIES, paragraph_label, section_label, sentences, tally
 from .lexicon import LEXICON, Lexicon, LexiconEntry, explain
-from .years import report_year
 
 __all__ = (
     "CATEGORIES",
@@ -22,7 +22,6 @@ __all__ = (
     "explain",
     "gather",
     "paragraph_label",
-    "report_year",
     "section_label",
     "sentences",
     "tally",

@@ -18,14 +18,16 @@ from __future__ import annotations
 import fnmatch
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from ..errors import GovReportError, InputError
 from ..models import Report
-from ..pipeline import Options, parse, parse_file
+from ..pipeline import check_options, parse, parse_file
 
 #: file name patterns a folder is searched for when none are given
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.md")
@@ -52,6 +54,8 @@ class Outcome(NamedTuple):
     error: str | None
     #: what ``parse_many(render=...)`` returned for the report, which is then not sent back
     rendered: Any = None
+    #: problems that did not stop the parse, for the user's eyes (an empty input)
+    warnings: tuple[str, ...] = ()
 
 
 def expand(
@@ -108,14 +112,23 @@ def parse_source(source: Source, options: dict[str, Any], render: Render | None 
     if source.error is not None:
         return Outcome(source, None, source.error)
     try:
-        report = parse(source.data, **options) if source.data is not None else parse_file(source.name, **options)
+        if source.data is not None:
+            report = parse(source.data, **options)
+            report.source = source.name
+        else:
+            report = parse_file(source.name, **options)
+        warnings = tuple(d.message for d in report.diagnostics if d.code in WARN_CODES)
         if render is not None:
-            return Outcome(source, None, None, render(source, report))
+            return Outcome(source, None, None, render(source, report), warnings)
     except GovReportError as e:
         return Outcome(source, None, _cause(e))
     except Exception as e:  # a bug in govreport: report it, keep the batch going
         return Outcome(source, None, f"internal error {type(e).__name__}: {e} (please report this)")
-    return Outcome(source, report, None)
+    return Outcome(source, report, None, None, warnings)
+
+
+#: diagnostics a batch shows the user as it goes: the input held no text
+WARN_CODES = ("empty",)
 
 
 def _worker_init() -> None:
@@ -133,7 +146,9 @@ def _progress(total: int, progress: bool | None, stream: TextIO | None) -> Any: 
             return None
     try:
         from tqdm import tqdm
-    except ImportError:  # the bar is a nicety of the batch extra
+    except ImportError:  # the bar is a nicety of the batch extra: say so when it was asked for
+        if progress:
+            stream.write("govreport: --progress needs tqdm (pip install tqdm); going on without a progress bar\n")
         return None
     return tqdm(total=total, file=stream, unit="file", leave=False)
 
@@ -158,7 +173,7 @@ def parse_many(
     only writes JSON or table rows should render in the workers. In a pool it must
     be picklable (a module-level function, or a ``functools.partial`` of one).
     """
-    Options.from_kwargs(**options)  # an unknown option fails once, here, not once per file
+    check_options(**options)  # an unknown option fails once, here, not once per file
     sources = expand(inputs)
     if jobs < 0:
         msg = f"jobs must be 0 (every core) or more, not {jobs}"
@@ -170,7 +185,7 @@ def parse_many(
         if pool is None:
             results: Iterator[Outcome] = (parse_source(s, dict(options), render) for s in sources)
         else:
-            results = pool.map(parse_source, sources, [dict(options)] * len(sources), [render] * len(sources))
+            results = _bounded(pool, sources, options, render, IN_FLIGHT_PER_WORKER * workers)
         for outcome in results:
             if bar is not None:
                 bar.update(1)
@@ -180,3 +195,23 @@ def parse_many(
             bar.close()
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: how many inputs each worker may have queued or finished but unread: a slow reader then
+#: holds a few results per worker, not every result of the batch (issue #21)
+IN_FLIGHT_PER_WORKER = 4
+
+
+def _bounded(
+    pool: ProcessPoolExecutor, sources: Sequence[Source], options: dict[str, Any], render: Render | None, window: int
+) -> Iterator[Outcome]:
+    """``pool.map`` with at most ``window`` inputs submitted and not yet read, in input order."""
+    pending: deque[Future[Outcome]] = deque()
+    todo = iter(sources)
+    for source in islice(todo, window):
+        pending.append(pool.submit(parse_source, source, dict(options), render))
+    while pending:
+        outcome = pending.popleft().result()
+        for source in islice(todo, 1):
+            pending.append(pool.submit(parse_source, source, dict(options), render))
+        yield outcome

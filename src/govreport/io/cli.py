@@ -16,12 +16,14 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
+from contextlib import closing, contextmanager, nullcontext, redirect_stderr, redirect_stdout, suppress
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from .. import __version__
+from ..errors import GovReportError
 from ..models import Report
 from .batch import DEFAULT_PATTERNS, Outcome, Source, expand, parse_many
 from .records import TABLES, columns, to_records
@@ -42,8 +44,13 @@ def get_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--table",
         choices=TABLES,
-        default="sections",
-        help="rows of --format csv/parquet: one per section, sentence or target (default: sections)",
+        default=None,
+        help="rows of --format csv/parquet: one per section, sentence, target or main target (default: sections)",
+    )
+    p.add_argument(
+        "--base-units",
+        action="store_true",
+        help="values in base units: 4万人 -> 40000 人 (default: the magnitude stays in the unit)",
     )
     p.add_argument(
         "--glob",
@@ -72,6 +79,8 @@ def get_parser() -> argparse.ArgumentParser:
         default=None,
         help="progress bar on standard error (default: when it is a terminal)",
     )
+    p.add_argument("--year", type=int, metavar="YYYY", help="the report's year, for one input (source: caller)")
+    p.add_argument("--jurisdiction", metavar="NAME", help="the report's government, e.g. 浙江省, for one input")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
     p.add_argument("--version", action="version", version=f"govreport {__version__}")
     return p
@@ -138,22 +147,35 @@ class _Run:
         self.out = out
         self.err = err
         self.failed = False
+        self.parsed = self.failures = 0
 
     def fail(self, name: str, cause: str) -> None:
         self.err.write(f"govreport: {name}: {cause}\n")
         self.err.flush()
         self.failed = True
+        self.failures += 1
 
     def rendered(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Any]]:
-        """What the workers rendered of the reports that parsed; failures are reported on the way."""
+        """What the workers rendered of the reports that parsed; failures and warnings are reported on the way."""
         for o in outcomes:
             if o.error is not None or o.rendered is None:
                 self.fail(o.source.name, o.error or "failed")
-            else:
-                yield o.source, o.rendered
+                continue
+            self.parsed += 1
+            for warning in o.warnings:
+                self.err.write(f"govreport: {o.source.name}: warning: {warning}\n")
+            yield o.source, o.rendered
 
     def documents(self, outcomes: Iterator[Outcome], several: bool) -> None:
         fmt = self.args.format
+        if several and fmt == "json":  # one JSON document: an array, written as each report comes
+            sep = "[\n"
+            for _, text in self.rendered(outcomes):
+                self.out.write(sep + text)
+                self.out.flush()
+                sep = ",\n"
+            self.out.write("[]\n" if sep == "[\n" else "\n]\n")
+            return
         for source, text in self.rendered(outcomes):
             if several and fmt in ("tree", "markdown"):
                 self.out.write(f"==> {source.name} <==\n")
@@ -246,7 +268,7 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        msg = "--format parquet needs pyarrow: pip install 'govreport[batch]'"
+        msg = "--format parquet needs pyarrow: pip install pyarrow (from a checkout: pip install -e '.[batch]')"
         raise _UsageError(msg) from None
     return pa, pq
 
@@ -276,10 +298,15 @@ def main(
     """Run the CLI; returns the exit status (0 ok, 1 some file failed, 2 bad usage, 130 interrupted)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["scorecard"]:
+        if stdout is None:
+            _utf8(out)
+        return _scorecard_main(args_list[1:], out, err)
     parser = get_parser()
     try:
         with redirect_stdout(out), redirect_stderr(err):  # --help, --version and usage errors
-            args = parser.parse_args(argv)
+            args = parser.parse_args(args_list)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 2
     if args.schema:
@@ -314,6 +341,11 @@ def main(
 
 def _main(run: _Run, stdin: BinaryIO | None) -> int:
     args = run.args
+    tables = args.format in ("csv", "parquet")
+    if args.table is not None and not tables:
+        msg = f"--table chooses the rows of --format csv or parquet, not --format {args.format}"
+        raise _UsageError(msg)
+    args.table = args.table or "sections"
     if args.format == "parquet" and not args.output:
         msg = "--format parquet writes a file: give --output DIR"
         raise _UsageError(msg)
@@ -336,12 +368,23 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
     # a folder stands for several inputs, however many files it holds today
     folders = args.recursive and any(f != "-" and Path(f).is_dir() for f in args.files)
     several = len(args.files) > 1 or folders
+    identity = {k: v for k, v in (("year", args.year), ("jurisdiction", args.jurisdiction)) if v is not None}
+    if identity and len(sources) != 1:
+        msg = "--year and --jurisdiction describe one report: give one input"
+        raise _UsageError(msg)
     # the workers render: sending a report back costs about as much as parsing it
-    tables = args.format in ("csv", "parquet")
     # one file per report (--output) holds one document; so does standard output given one input
     single = folder is not None or not several
     render = partial(_rows, table=args.table) if tables else partial(_text, fmt=args.format, single=single)
-    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err, render=render)
+    outcomes = parse_many(
+        sources,
+        jobs=args.jobs,
+        progress=args.progress,
+        stream=run.err,
+        render=render,
+        base_units=args.base_units,
+        **identity,
+    )
     with closing(outcomes):
         if args.format == "csv":
             run.csv(outcomes, folder)
@@ -353,7 +396,14 @@ def _main(run: _Run, stdin: BinaryIO | None) -> int:
         else:
             run.documents(outcomes, several=several)
     run.out.flush()
+    if several and _isatty(run.err):
+        run.err.write(f"{run.parsed} parsed, {run.failures} failed\n")
     return 1 if run.failed else 0
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(callable(isatty) and isatty())
 
 
 def _read_stdin(run: _Run, stdin: BinaryIO | None) -> Source:
@@ -373,3 +423,104 @@ def _silence_stdout() -> None:
 def run() -> None:
     """Entry point for ``python -m govreport``."""
     sys.exit(main())
+
+
+# ---------------------------------------------------------------- python -m govreport scorecard
+
+SCORECARD_FORMATS = ("csv", "jsonl", "parquet")
+
+
+def get_scorecard_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m govreport scorecard",
+        description="Pair each report's main targets with the outcomes the next year's report of the same "
+        "government states (one row per jurisdiction, year and indicator).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files or folders (every year of a government)")
+    p.add_argument("--format", "-f", choices=SCORECARD_FORMATS, default="csv", help="output format (default: csv)")
+    p.add_argument(
+        "--tolerance", type=float, default=0.5, metavar="X", help="how far a 左右 target may be missed (default: 0.5)"
+    )
+    p.add_argument("--plot", metavar="FILE.png", help="also draw target bands against outcomes (needs matplotlib)")
+    p.add_argument("--output", "-o", metavar="DIR", help="write scorecard.csv/.jsonl/.parquet into DIR")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help="file names to take from folders")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
+    return p
+
+
+def _scorecard_main(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """``python -m govreport scorecard``: same inputs, errors and exit statuses as the main command."""
+    import warnings
+
+    from ..scoring import ScorecardRow, plot_scorecard, scorecard
+
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            args = get_scorecard_parser().parse_args(argv)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2
+    run = _Run(args, out, err)
+    try:
+        if args.format == "parquet" and not args.output:
+            msg = "--format parquet writes a file: give --output DIR"
+            raise _UsageError(msg)
+        sources = expand(args.files, tuple(args.glob or DEFAULT_PATTERNS))
+        reports = []
+        for o in parse_many(sources, jobs=args.jobs, progress=args.progress, stream=err):
+            if o.report is None:
+                run.fail(o.source.name, o.error or "failed")
+            else:
+                reports.append(o.report)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            rows = scorecard(reports, tolerance=args.tolerance)
+        for w in caught:
+            err.write(f"govreport: warning: {w.message}\n")
+        records = [_scorecard_record(r) for r in rows]
+        fields = list(ScorecardRow.model_fields)
+        folder = Path(args.output) if args.output else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        if args.format == "parquet":
+            assert folder is not None
+            pa, pq = _pyarrow()
+            with _replacing(folder / "scorecard.parquet") as tmp:
+                pq.write_table(pa.Table.from_pylist(records), tmp)
+        else:
+            target = folder / f"scorecard.{args.format}" if folder is not None else None
+            with _replacing(target) if target else nullcontext(None) as tmp:
+                fh = tmp.open("w", encoding="utf-8", newline="") if tmp else out
+                with fh if tmp else nullcontext(fh):
+                    _write_scorecard(fh, args.format, fields, records, rows)
+        if args.plot:
+            plot_scorecard(rows, args.plot)
+    except GovReportError as e:
+        err.write(f"govreport: {e}\n")
+        return 1
+    except _UsageError as e:
+        err.write(f"python -m govreport scorecard: error: {e}\n")
+        return 2
+    except KeyboardInterrupt:
+        err.write("govreport: interrupted\n")
+        return 130
+    except OSError as e:
+        err.write(f"govreport: cannot write: {e.strerror or e}\n")
+        return 1
+    return 1 if run.failed else 0
+
+
+def _scorecard_record(row: Any) -> dict[str, Any]:  # noqa: ANN401  (a ScorecardRow; imported lazily)
+    """A scorecard row as plain values: decimals as floats, the verdict as its name."""
+    return {k: float(v) if isinstance(v, Decimal) else getattr(v, "value", v) for k, v in row.model_dump().items()}
+
+
+def _write_scorecard(fh: TextIO, fmt: str, fields: list[str], records: list[dict[str, Any]], rows: list[Any]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            fh.write(row.model_dump_json() + "\n")
+        return
+    fh.write("\ufeff")  # Excel opens UTF-8 Chinese text correctly with a byte order mark
+    writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records)

@@ -25,7 +25,7 @@ from ..models import Category, Paragraph, Report, Section, Target
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-Table = Literal["sections", "sentences", "targets"]
+Table = Literal["sections", "sentences", "targets", "main-targets"]
 Row = dict[str, Any]
 
 
@@ -42,7 +42,11 @@ _CATS = tuple(c.value for c in Category)
 
 #: Columns every table starts with: which document and which section a row belongs to.
 _WHERE = (
-    Column("document", "str", "name of the input (file path, or the key given to to_dataframe)"),
+    Column("document", "str", "name of the input: the path as given (Report.source), or the key given to to_dataframe"),
+    Column("year", "int?", "the year the report plans for (Report.year)"),
+    Column("year_source", "str", "the rule that gave the year: title, plan_heading, file_name, caller, …"),
+    Column("jurisdiction", "str", "the government whose report it is, e.g. 浙江省, 国务院"),
+    Column("jurisdiction_source", "str", "the rule that gave the jurisdiction"),
     Column("section", "int", "index of the section in document order (0 = preamble when there is one)"),
     Column("path", "str", "titles of the headings from the top down to the section, joined by ' > '"),
     Column("level", "int", "depth of the section, 1 = top, 0 = preamble"),
@@ -88,11 +92,20 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("qualifier", "str", "以上/左右/以内/…"),
         Column("hardness", "str", "hard or soft"),
         Column("role", "str", "target (a goal) or result (an achievement)"),
+        Column("kind", "str", "growth (a percent change), level, share (a rate or ratio) or count"),
+        Column("canonical", "str", "code of the canonical indicator (gdp_growth, cpi, …; targets.INDICATORS)"),
+        Column("period_from", "int?", "first year the figure refers to"),
+        Column("period_to", "int?", "last year the figure refers to"),
+        Column("average", "int", "1 for a yearly average over several years (年均增长)"),
+        Column("main", "int", "1 for an item of the main annual targets statement (Report.main_targets)"),
         Column("text", "str", "the phrase the quantity was read from"),
+        Column("sentence", "str", "the sentence the figure came from"),
         Column("span_start", "int", "offset in the original input"),
         Column("span_end", "int", "offset one past the end in the original input"),
     ),
 }
+#: one row per item of the main annual targets statement (Report.main_targets), in order
+COLUMNS["main-targets"] = COLUMNS["targets"]
 
 TABLES: tuple[str, ...] = tuple(COLUMNS)
 
@@ -124,8 +137,19 @@ def _sections(report: Report) -> Iterator[tuple[Section, str]]:
         yield from visit(top, ())
 
 
-def _where(document: str, index: int, sec: Section, path: str) -> Row:
-    return {"document": document, "section": index, "path": path, "level": sec.level}
+def _identity(report: Report, document: str) -> Row:
+    """The columns that say which report a row comes from."""
+    return {
+        "document": document or report.source or "",
+        "year": report.year,
+        "year_source": report.year_source,
+        "jurisdiction": report.jurisdiction,
+        "jurisdiction_source": report.jurisdiction_source,
+    }
+
+
+def _where(ident: Row, index: int, sec: Section, path: str) -> Row:
+    return {**ident, "section": index, "path": path, "level": sec.level}
 
 
 def _section_row(sec: Section) -> Row:
@@ -148,6 +172,16 @@ def _section_row(sec: Section) -> Row:
     return row
 
 
+def _target_rows(para: Paragraph) -> Iterator[tuple[Target, Row]]:
+    """The rows of a paragraph's targets, each with the sentence it came from (one pass)."""
+    k = 0
+    for t in para.targets:
+        while k < len(para.sentences) and para.sentences[k].end <= t.start:
+            k += 1
+        here = para.sentences[k] if k < len(para.sentences) and para.sentences[k].start <= t.start else None
+        yield t, {**_target_row(t), "sentence": here.text if here else None}
+
+
 def _target_row(t: Target) -> Row:
     return {
         "indicator": t.indicator,
@@ -158,6 +192,12 @@ def _target_row(t: Target) -> Row:
         "qualifier": t.qualifier,
         "hardness": t.hardness,
         "role": t.role,
+        "kind": t.kind,
+        "canonical": t.canonical,
+        "period_from": t.period_from,
+        "period_to": t.period_to,
+        "average": int(t.average),
+        "main": int(t.main),
         "text": t.text,
         "span_start": t.start,
         "span_end": t.end,
@@ -165,17 +205,20 @@ def _target_row(t: Target) -> Row:
 
 
 def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
-    """Plain dict rows of one report for ``table`` (``sections``, ``sentences`` or ``targets``).
+    """Plain dict rows of one report for ``table`` (``sections``, ``sentences``, ``targets`` or
+    ``main-targets``: the targets of :meth:`Report.main_targets`, in order).
 
     Every row has the keys of :func:`columns` in that order; ``document`` fills the
-    ``document`` column so that rows of many reports can share one table.
+    ``document`` column (by default the report's ``source``) so that rows of many
+    reports can share one table.
     """
     cols = columns(table)
+    ident = _identity(report, document)
     rows: list[Row] = []
     para_index = sent_index = 0
     targets: list[tuple[int, Row]] = []
     for index, (sec, path) in enumerate(_sections(report)):
-        where = _where(document, index, sec, path)
+        where = _where(ident, index, sec, path)
         if table == "sections":
             rows.append({**where, **_section_row(sec)})
         elif table == "sentences":
@@ -184,8 +227,11 @@ def to_records(report: Report, table: str = "sections", document: str = "") -> l
                 para_index += 1
                 sent_index += len(para.sentences)
         else:
-            targets.extend((t.start, {**where, **_target_row(t)}) for t in sec.targets)
-    if table == "targets":
+            for para in sec.paragraphs:
+                targets.extend(
+                    (t.start, {**where, **row}) for t, row in _target_rows(para) if t.main or table == "targets"
+                )
+    if table in ("targets", "main-targets"):
         rows = [row for _, row in sorted(targets, key=lambda pair: pair[0])]
     return [{c: row[c] for c in cols} for row in rows]
 
@@ -218,7 +264,7 @@ def _pandas() -> Any:  # noqa: ANN401  (pandas is optional and typed only when i
     try:
         import pandas as pd
     except ImportError:
-        msg = "to_dataframe needs pandas: pip install 'govreport[pandas]'"
+        msg = "to_dataframe needs pandas: pip install pandas (from a checkout: pip install -e '.[pandas]')"
         raise GovReportError(msg) from None
     return pd
 
@@ -259,7 +305,7 @@ _SPARK = {"str": "string", "int": "bigint", "int?": "bigint", "float": "double"}
 def spark_schema(table: str = "sections") -> str:
     """The DDL schema string of ``table`` for PySpark's ``mapInPandas(func, schema)``.
 
-    >>> spark_schema("targets")[:44]
-    'document string, section bigint, path string'
+    >>> spark_schema("targets")[:56]
+    'document string, year bigint, year_source string, jurisd'
     """
     return ", ".join(f"{c.name} {_SPARK[c.type]}" for c in _columns(table))

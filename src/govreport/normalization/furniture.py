@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..text._frequency import BY_FREQUENCY
+from ..text import frequency
 from ..text.words import PICTURED, PICTURED_WORDS
 from .offsets import Edit
 
@@ -49,6 +49,12 @@ class Hint(NamedTuple):
     """A hint that is a pattern rather than a plain word: 日 after a digit."""
 
     pattern: str
+
+
+def _after_number(word: str) -> Hint:
+    """The hint of a rule whose ``word`` closes a number: 期 of 第556期, 日 of 3月5日 (after a
+    digit or a blank, never after a Han character: 日期, 星期)."""
+    return Hint(rf"{word}(?<![^\d \t]{word})")
 
 
 def _words(alternation: str) -> tuple[str, ...]:
@@ -215,7 +221,7 @@ LINE_RULES: tuple[Rule, ...] = (
         "issue",
         r"第[ \t]*\d{1,5}[ \t]*期",
         "issue number of a newspaper or bulletin: 第556期",
-        hint=(Hint(r"期(?<![^\d \t]期)"),),  # after a digit or a blank
+        hint=(_after_number("期"),),
     ),
     Rule(
         "chrome",
@@ -281,7 +287,7 @@ LINE_RULES: tuple[Rule, ...] = (
         "cover",
         r"(?:中华民国|公元)?[ \t]*\d{1,4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日",
         "a date alone on a line (cover page, signature)",
-        hint=(Hint(r"日(?<![^\d \t]日)"),),  # after a digit or a blank
+        hint=(_after_number("日"),),
     ),
     Rule(
         "cover",
@@ -306,20 +312,7 @@ _LINES = regex.compile(
 
 def _rarity(ch: str) -> int:
     """How rare a character is in reports: its frequency rank; ASCII counts as common."""
-    return -1 if ch.isascii() else _RANKS.get(ch, len(_RANKS))
-
-
-_RANKS = {ch: i for i, ch in enumerate(BY_FREQUENCY)}
-
-
-def _keyed(word: str) -> str:
-    """``word`` as a pattern opening with its rarest character: 新貌 becomes 貌(?<=新貌).
-
-    The scan then stops only at rare characters, not at every 新.
-    """
-    i = max(range(len(word)), key=lambda k: _rarity(word[k]))
-    behind = f"(?<={re.escape(word[: i + 1])})" if i else ""
-    return re.escape(word[i]) + behind + re.escape(word[i + 1 :])
+    return -1 if ch.isascii() else frequency.rank(ch)
 
 
 #: a hint keyed on a character ranked above this (a common one, 市 总 众 …) is scanned apart
@@ -344,7 +337,10 @@ def _hints(rules: tuple[Rule, ...]) -> tuple[list[re.Pattern[str]], int]:
             if isinstance(hint, Hint) and hint.pattern[0] in "[(\\.^$":
                 others.append(hint.pattern)
                 continue
-            keyed = hint.pattern if isinstance(hint, Hint) else _keyed(hint) if not rule.reach else re.escape(hint)
+            if isinstance(hint, Hint):
+                keyed = hint.pattern
+            else:  # a word with a reach keeps its first character, so that the reach counts from it
+                keyed = re.escape(hint) if rule.reach else frequency.keyed(hint, _rarity)
             key = keyed[1] if keyed[0] == "\\" else keyed[0]
             (common if _rarity(key) < _COMMON_KEY else rare).append(keyed)
     patterns = ["|".join(dict.fromkeys(common)), "|".join(dict.fromkeys(rare)), *dict.fromkeys(others)]
@@ -360,18 +356,28 @@ def _candidates(text: str, hints: tuple[list[re.Pattern[str]], int]) -> list[int
     and the earlier lines whose text starts at most ``reach`` characters before that hint."""
     patterns, reach = hints
     starts = {0}
-    for m in (m for pattern in patterns for m in pattern.finditer(text)):
-        k = m.end() - 1  # the hint's line is that of its last character (it may open with a line break)
-        s = text.rfind("\n", 0, k) + 1
-        starts.add(s)
-        first = m.start() - reach  # the earliest a match's text (after its leading blanks) may start
-        while s > 0 and first < s:  # the line before may hold the start of the match
-            p = text.rfind("\n", 0, s - 1) + 1
-            if text[p:first].strip(" \t"):
-                break  # its text starts too early
-            starts.add(p)
-            s = p
+    for pattern in patterns:
+        line = seen = 0  # the start of the line of the last hint, and where that hint ended
+        for m in pattern.finditer(text):
+            k = m.end() - 1  # the hint's line is that of its last character (it may open with a line break)
+            # hints come in order: only the text since the last one is searched for a line break,
+            # so that a line with many hints (and no break) is read once, not once per hint
+            nl = text.rfind("\n", seen, k)
+            line = line if nl < 0 else nl + 1
+            seen = k
+            starts.add(line)
+            s = line
+            first = m.start() - reach  # the earliest a match's text (after its leading blanks) may start
+            while s > 0 and first < s:  # the line before may hold the start of the match
+                p = text.rfind("\n", 0, s - 1) + 1
+                if text[p:first].strip(" \t"):
+                    break  # its text starts too early
+                starts.add(p)
+                s = p
     return sorted(starts)
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _matches(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
@@ -409,11 +415,15 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def find(text: str) -> list[Edit]:
-    """Edits removing every piece of furniture's visible text (line breaks around it stay)."""
+def find(text: str, *, hinted: bool = True) -> list[Edit]:
+    """Edits removing every piece of furniture's visible text (line breaks around it stay).
+
+    The rules are tried from the lines that hold a hint only; ``hinted=False`` tries them
+    from every line, the plain reference a property test holds the hints to.
+    """
     spans: list[tuple[int, int, str]] = []
     taken_to = 0
-    starts = _candidates(text, _HINTS)
+    starts = _candidates(text, _HINTS) if hinted else [0, *(m.end() for m in _NEWLINE.finditer(text))]
     blocks_found = _matches(_BLOCKS, text, starts)
     matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in blocks_found]
     for rule, pattern in _AT_END:

@@ -13,7 +13,9 @@ from typing import Any, Literal, NamedTuple
 
 import regex
 
+from ..text import frequency
 from ._traditional import TRADITIONAL_ONLY
+from .offsets import Edit
 
 # stdlib re compiles a large character class to a bitmap: ~1000x faster here than the regex module
 _TRADITIONAL = re.compile("[" + TRADITIONAL_ONLY + "]")
@@ -64,29 +66,19 @@ def _fast() -> _Fast | None:
     converted = {k: str(cc.convert(k)) for k in one}
     # a code point translates faster than a one-character string (same result)
     table: dict[int, int | str] = {ord(k): ord(v) if len(v) == 1 else v for k, v in converted.items()}
-    rank = _ranks()
 
-    def keyed(phrase: str) -> str:
-        """The phrase as a pattern opening with its rarest character (re then stops at few places)."""
-        i = max(range(len(phrase)), key=lambda k: rank.get(converted.get(phrase[k], phrase[k]), len(rank)))
-        behind = f"(?<={re.escape(phrase[: i + 1])})" if i else ""
-        return re.escape(phrase[i]) + behind + re.escape(phrase[i + 1 :])
+    def rarity(ch: str) -> int:  # a Traditional character is as rare as its Simplified form
+        return frequency.rank(converted.get(ch, ch))
 
-    # found or not is all that is asked of it, so the order of the alternatives does not matter
-    phrase = re.compile("|".join(keyed(k) for k in sorted(keys, key=len, reverse=True)))
+    # keyed on its rarest character, a phrase key stops re at few places; found or not is all
+    # that is asked of the pattern, so the order of the alternatives does not matter
+    phrase = re.compile("|".join(frequency.keyed(k, rarity) for k in sorted(keys, key=len, reverse=True)))
     # str.translate indexes a list twice as fast as it looks up a dict (other characters map to themselves)
     bmp: list[int | str] = list(range(0x10000))
     for k, v in table.items():
         if k < 0x10000:
             bmp[k] = v
     return _Fast(table, phrase, bmp, all(isinstance(v, int) for v in table.values()))
-
-
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    from ..text._frequency import BY_FREQUENCY
-
-    return {ch: i for i, ch in enumerate(BY_FREQUENCY)}
 
 
 def convert(text: str) -> str:
@@ -139,6 +131,18 @@ def _convert_lines_plain(text: str) -> list[tuple[int, int, str]]:
                 edits.append((pos, pos + len(line), new))
         pos += len(line) + 1
     return edits
+
+
+def to_simplified(text: str) -> list[Edit]:
+    """The normalisation step: Traditional to Simplified, only where Traditional characters occur.
+
+    Text with no Traditional-only character is left alone without loading the
+    converter. Conversion runs line by line and only on lines that need it; a
+    line converted to the same length keeps its character-by-character map.
+    """
+    if not has_traditional(text):
+        return []
+    return [Edit(a, b, new) for a, b, new in convert_lines(text)]
 
 
 def detect(text: str) -> Literal["simplified", "traditional", "mixed"]:

@@ -4,5 +4,5 @@
 - :mod:`.numbering`: heading marker styles and the shape of a heading line
 - :mod:`.numerals`: Chinese numerals (一、十二、二〇二五)
 - :mod:`.quantities`: numbers with magnitudes (3.5万亿, 一千二百万)
-- :mod:`._frequency`: generated character-frequency ranks
+- :mod:`.frequency`: character-frequency ranks (read from the generated :mod:`._frequency`)
 """

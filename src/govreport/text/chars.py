@@ -19,8 +19,18 @@ FULL_STOPS = "。！？!?"
 SEMICOLONS = "；;"
 #: quotes and brackets that may close after a full stop and still belong to its sentence
 CLOSING_QUOTES = "”’」』\"'"
+#: commas: a clause goes on after one (a lead of two clauses, 坚持A，推进B。, holds one)
+COMMAS = "，,"
+#: colons: a lead-in (重点抓了五个方面工作：) announces what follows, on its line or below
+COLONS = "：:"
 #: commas, semicolons and colons: a clause goes on after them
-CLAUSE_MARKS = "，,；;：:"
+CLAUSE_MARKS = COMMAS + SEMICOLONS + COLONS
+#: a line that ends in one of these breaks off mid-phrase (…, ——, -): no heading ends so
+BREAK_OFF = "…—-"
+#: closing marks that may follow a line's final full stop (…完成目标。” …增长5%。）): the
+#: sentence still ends there. Narrower than CLOSING_QUOTES + CLOSERS: a line ending 。》 or
+#: 。」 is a quoted title or a fragment more often than a sentence of body text
+STOP_CLOSERS = "”)）"
 #: the enumeration comma: items of one clause (一产、二产、三产)
 ENUMERATION_COMMA = "、"
 #: opening and closing brackets and quotes, paired by position

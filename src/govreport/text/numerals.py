@@ -37,15 +37,16 @@ DIGITS: dict[str, int] = {
     "捌": 8,
     "玖": 9,
 }
-UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+#: The multipliers inside a Chinese numeral (三百, 五千); units of measure are text.units.UNIT_KINDS.
+MULTIPLIERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(MULTIPLIERS)
 
 _PLAIN = "〇一二三四五六七八九"
 
 
 def parse_cn(s: str) -> int | None:
     """Value of a Chinese numeral below 10 000, or ``None`` if ``s`` is not one."""
-    if not s or any(c not in DIGITS and c not in UNITS for c in s):
+    if not s or any(c not in DIGITS and c not in MULTIPLIERS for c in s):
         return None
     if all(c in DIGITS for c in s) and len(s) > 1:
         # digit by digit: 二〇二五
@@ -62,7 +63,7 @@ def parse_cn(s: str) -> int | None:
                 return None
             pending = DIGITS[c]
         else:
-            unit = UNITS[c]
+            unit = MULTIPLIERS[c]
             if unit >= last_unit or (pending is None and (unit != 10 or total)):
                 return None  # 百十, 二百十: only a leading 十 may stand without its digit
             total += (1 if pending is None else pending) * unit

@@ -37,13 +37,10 @@ _EXACT = Context(prec=60)
 
 # Numbers are bounded: no quantity in a report has more than 20 digits or a 24-character numeral,
 # and the bounds keep the patterns linear on hostile input (a line of 100 000 digits or 一).
-# An optional part is written (?:part|), not (?:part)?: the same matches, and stdlib re keeps no
-# repeat context for it, which every later step of a larger pattern would pay for. The lookahead
-# only skips the first branch where it would fail: thousands commas start within four characters.
-ARABIC_NUMBER = r"(?=\d{1,3},)\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,10}|)|\d{1,20}(?:\.\d{1,10}|)"
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,10})?|\d{1,20}(?:\.\d{1,10})?"
 """Arabic number, with optional thousands commas (6,000) and decimals."""
 CN_NUMBER = (
-    "[零〇○一二两三四五六七八九十百千万亿]{0,23}[零〇○一二两三四五六七八九十百千](?:点[零〇○一二三四五六七八九]{1,10}|)"
+    "[零〇○一二两三四五六七八九十百千万亿]{0,23}[零〇○一二两三四五六七八九十百千](?:点[零〇○一二三四五六七八九]{1,10})?"
 )
 """Chinese numeral that does not end in 万/亿 (those are read as the magnitude)."""
 

@@ -1,6 +1,6 @@
 """Units and qualifiers of quantities: one table each, read by classification and targets.
 
->>> UNITS["人"], TRAILING_QUALIFIERS["左右"]
+>>> UNIT_KINDS["人"], TRAILING_QUALIFIERS["左右"]
 ('count', 'soft')
 """
 
@@ -15,9 +15,10 @@ def words(spaced: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- units
-# name -> kind. "percent": shares and changes; "count": measure words that can precede
+# unit -> kind (a unit of measure; the multipliers inside a Chinese numeral are
+# numerals.MULTIPLIERS). "percent": shares and changes; "count": measure words that can precede
 # their noun (建设15个共享工厂); "measure": physical and money units.
-UNITS: dict[str, str] = {
+UNIT_KINDS: dict[str, str] = {
     # percentages and percentage points: 增长5.5%, 提高0.5个百分点, 千分之 rates
     "%": "percent",
     "‰": "percent",
@@ -39,13 +40,14 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(
         words("亩 公顷 平方公里 平方千米 平方米 公里 千米 米 延米 吨 公斤 千克 斤 克 微克 毫克"), "measure"
     ),
-    # energy, power, volume, freight: 100万千瓦, 1.2GW, 333亿度 is left out (度 is also degrees)
-    **dict.fromkeys(words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 GW MW kW kWh TEU"), "measure"),
+    # energy, power, volume, freight (标箱 and TEU: containers): 100万千瓦, 1.2GW, 4500万标箱;
+    # 333亿度 is left out (度 is also degrees)
+    **dict.fromkeys(words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 标箱 GW MW kW kWh TEU"), "measure"),
     # multiples: 成长10倍
     "倍": "measure",
 }
 #: Denominators of compound units: 58万元/人, 29微克/立方米, 0.6人/百亿元.
-PER_UNITS = (*UNITS, "年", "天", "日", "月", "小时")
+PER_UNITS = (*UNIT_KINDS, "年", "天", "日", "月", "小时")
 
 #: Units that must not be followed by these characters (3个月 is a duration, not 3个).
 UNIT_GUARDS = {"个": "月", "台": "阶", "位": "于", "米": "粮"}
@@ -66,12 +68,13 @@ LEADING_QUALIFIERS: dict[str, Hardness] = {
     "不少于": "hard",
     "不超过": "hard",
     "不高于": "hard",
+    "低于": "hard",  # a ceiling: 增长低于3%, 控制在低于5%
     "力争": "soft",  # 力争达到6%: an aspiration beyond the expectation
     "约": "soft",
 }
 
 #: The units whose figures count as a reported result or a planned target when classifying a
-#: sentence (新增就业4万人, 增长5%). Narrower than :data:`UNITS`: a physical measure (千瓦, 立方米)
+#: sentence (新增就业4万人, 增长5%). Narrower than :data:`UNIT_KINDS`: a physical measure (千瓦, 立方米)
 #: reads as a description of a facility as often as an outcome, so it is not evidence either way.
 COUNTED_UNITS: tuple[str, ...] = words(
     "% 个百分点 人次 万人 亿元 万元 元 个 家 项 人 户 公里 亩 场次 场 套 所 处 台 辆 件 次 条 座 名 张 间 吨 倍"
