@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..models import Category
 from ..text.chars import CLAUSE_MARKS, FULL_STOPS
+from ..text.numerals import DIGITS, parse_cn
 from ..text.sentences import split_sentences
 from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
 from .lexicon import ANCHORS, PROBLEM_NOUNS, Lexicon, LexiconEntry, Match
@@ -50,7 +51,6 @@ ANCHOR_ALTERNATION = (
 _ANCHOR = re.compile(rf"(?=[到至十前今获近逾一\d]|二[〇零○])(?:{ANCHOR_ALTERNATION})")
 #: a month and day after a year: the year is part of a date (2024年1月20日)
 _DAY = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _precise(number: str) -> bool:
@@ -78,14 +78,14 @@ def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
     if kind in ("year", "cnyear"):
         if year is None:
             return None
-        y = int(m["y"]) if kind == "year" else int("".join(str(_CN_DIGIT[c]) for c in m["cy"]))
+        y = int(m["y"]) if kind == "year" else (parse_cn(m["cy"]) or 0)  # 一九五二: digit by digit
         if y == year and _DAY.match(m.string, m.end()):
             return None  # a date in the report year (a news dateline, a session's day) names no period
         return ANCHORS["past_year"] if y < year else ANCHORS["this_year" if y == year else "later_year"]
     if kind == "plan":
         if year is None:
             return None
-        end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+        end = 1955 + 5 * (10 + DIGITS[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
         return ANCHORS["past_plan"] if end < year else ANCHORS["running_plan"]
     return ANCHORS[kind] if kind in ("window", "award") else None
 
