@@ -286,6 +286,26 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "不一定",
         "未见",
         "依旧",
+        # defects named as such (#18): 还不健全 is an admission, not the verb 健全
+        "不健全",
+        "不规范",
+        "不到位",
+        "不适应",
+        "过高",
+        "混乱",
+        "脆弱",
+        "陈旧",
+        "落后",
+        "不善",
+        "缓慢",
+        "缺点",
+        "有所放松",
+        "问题突出",
+        "比较突出",
+        "还存在",
+        "仍存在",
+        "仍然存在",
+        "依然存在",
     ),
     *_e(
         S, 1.0, "problem_noun", "problem nouns (cancelled inside a plan frame or as an action's object)", *PROBLEM_NOUNS
@@ -667,6 +687,15 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "主席台就座",
         "主席台上就座",
         kind="ceremony",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_outdated_capacity",
+        "shield: 落后产能 is what a plan retires (淘汰落后产能), no admission",
+        "落后产能",
+        "淘汰落后",
+        kind="shield",
     ),
     # ------------------------------------------------------- lists and appendices (#18)
     *_e(
