@@ -15,8 +15,8 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager, nullcontext, redirect_stderr, redirect_stdout, suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -302,7 +302,7 @@ def main(
     if args_list[:1] == ["scorecard"]:
         if stdout is None:
             _utf8(out)
-        return _scorecard_main(args_list[1:], out, err)
+        return _scorecard_main(args_list[1:], out, err, real_stdout=stdout is None)
     parser = get_parser()
     try:
         with redirect_stdout(out), redirect_stderr(err):  # --help, --version and usage errors
@@ -319,22 +319,31 @@ def main(
     if stdout is None:
         _utf8(out)
     run = _Run(args, out, err)
+    return _guarded(run, "python -m govreport", partial(_main, run, stdin), real_stdout=stdout is None)
+
+
+def _guarded(run: _Run, prog: str, body: Callable[[], int], real_stdout: bool) -> int:
+    """Run ``body`` turning every expected failure into one line on stderr and its exit status."""
+    err = run.err
     try:
-        return _main(run, stdin)
+        return body()
     except _UsageError as e:
-        err.write(f"python -m govreport: error: {e}\n")
+        err.write(f"{prog}: error: {e}\n")
         return 2
+    except GovReportError as e:  # a missing optional package, found after the inputs were read
+        err.write(f"govreport: {e}\n")
+        return 1
     except KeyboardInterrupt:
         err.write("govreport: interrupted\n")
         return 130
     except BrokenPipeError:
         # the reader went away (| head): stop quietly
-        if stdout is None:
+        if real_stdout:
             _silence_stdout()
         return 1 if run.failed else 0
     except OSError as e:  # standard output cannot be written (> /dev/full): one line, not a traceback
-        err.write(f"govreport: cannot write standard output: {e.strerror or e}\n")
-        if stdout is None:
+        err.write(f"govreport: cannot write {e.filename or 'standard output'}: {e.strerror or e}\n")
+        if real_stdout:
             _silence_stdout()
         return 1
 
@@ -449,64 +458,54 @@ def get_scorecard_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _scorecard_main(argv: list[str], out: TextIO, err: TextIO) -> int:
+def _scorecard_main(argv: list[str], out: TextIO, err: TextIO, real_stdout: bool) -> int:
     """``python -m govreport scorecard``: same inputs, errors and exit statuses as the main command."""
-    import warnings
-
-    from ..scoring import ScorecardRow, plot_scorecard, scorecard
-
     try:
         with redirect_stdout(out), redirect_stderr(err):
             args = get_scorecard_parser().parse_args(argv)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 2
     run = _Run(args, out, err)
-    try:
-        if args.format == "parquet" and not args.output:
-            msg = "--format parquet writes a file: give --output DIR"
-            raise _UsageError(msg)
-        sources = expand(args.files, tuple(args.glob or DEFAULT_PATTERNS))
-        reports = []
-        for o in parse_many(sources, jobs=args.jobs, progress=args.progress, stream=err):
-            if o.report is None:
-                run.fail(o.source.name, o.error or "failed")
-            else:
-                reports.append(o.report)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            rows = scorecard(reports, tolerance=args.tolerance)
-        for w in caught:
-            err.write(f"govreport: warning: {w.message}\n")
-        records = [_scorecard_record(r) for r in rows]
-        fields = list(ScorecardRow.model_fields)
-        folder = Path(args.output) if args.output else None
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-        if args.format == "parquet":
-            assert folder is not None
-            pa, pq = _pyarrow()
-            with _replacing(folder / "scorecard.parquet") as tmp:
-                pq.write_table(pa.Table.from_pylist(records), tmp)
+    return _guarded(run, "python -m govreport scorecard", partial(_scorecard, run), real_stdout)
+
+
+def _scorecard(run: _Run) -> int:
+    import warnings
+
+    from ..scoring import ScorecardRow, plot_scorecard, scorecard
+
+    args = run.args
+    if args.format == "parquet" and not args.output:
+        msg = "--format parquet writes a file: give --output DIR"
+        raise _UsageError(msg)
+    reports = []
+    sources = expand(args.files, tuple(args.glob or DEFAULT_PATTERNS))
+    for o in parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err):
+        if o.report is None:
+            run.fail(o.source.name, o.error or "failed")
         else:
-            target = folder / f"scorecard.{args.format}" if folder is not None else None
-            with _replacing(target) if target else nullcontext(None) as tmp:
-                fh = tmp.open("w", encoding="utf-8", newline="") if tmp else out
-                with fh if tmp else nullcontext(fh):
-                    _write_scorecard(fh, args.format, fields, records, rows)
-        if args.plot:
-            plot_scorecard(rows, args.plot)
-    except GovReportError as e:
-        err.write(f"govreport: {e}\n")
-        return 1
-    except _UsageError as e:
-        err.write(f"python -m govreport scorecard: error: {e}\n")
-        return 2
-    except KeyboardInterrupt:
-        err.write("govreport: interrupted\n")
-        return 130
-    except OSError as e:
-        err.write(f"govreport: cannot write: {e.strerror or e}\n")
-        return 1
+            reports.append(o.report)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = scorecard(reports, tolerance=args.tolerance)
+    for w in caught:
+        run.err.write(f"govreport: warning: {w.message}\n")
+    records = [_scorecard_record(r) for r in rows]
+    folder = Path(args.output) if args.output else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    if args.format == "parquet":
+        assert folder is not None
+        pa, pq = _pyarrow()
+        with _replacing(folder / "scorecard.parquet") as tmp:
+            pq.write_table(pa.Table.from_pylist(records), tmp)
+    elif folder is not None:
+        with _replacing(folder / f"scorecard.{args.format}") as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+            _write_scorecard(fh, args.format, list(ScorecardRow.model_fields), records, rows)
+    else:
+        _write_scorecard(run.out, args.format, list(ScorecardRow.model_fields), records, rows)
+    if args.plot:
+        plot_scorecard(rows, args.plot)
     return 1 if run.failed else 0
 
 
