@@ -229,26 +229,30 @@ def apply_quotes(text: str, matches: list[Match]) -> list[Match]:
     return out
 
 
-def apply_ceremony(buckets: list[list[Match]]) -> list[list[Match]]:
+def apply_ceremony(matches: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
     """Cancel cues in sentences of ceremony and paragraphs of background (the lexicon's two kinds).
 
     A ``ceremony`` cue (向…表示衷心感谢, 应出席代表) cancels every other cue of its sentence; a
     ``background`` cue (当今世界, 我们深刻体会到) cancels the goal and achievement cues of its
     paragraph when it opens it, of its sentence elsewhere; an admitted problem keeps its weight.
+    ``spans`` are the paragraph's sentences; a cue belongs to the one it starts in.
     """
-    opening = any(m.entry.kind == "background" for m in buckets[0]) if buckets else False
+    which = [_sentence_of(m.start, spans) for m in matches]
+    ceremony = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "ceremony"}
+    background = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "background"}
     out = []
-    for k, ms in enumerate(buckets):
-        kinds = {m.entry.kind for m in ms}
-        if "ceremony" in kinds:
-            ms = [m if m.entry.kind == "ceremony" else m._replace(w=0.0, note="in_ceremony") for m in ms]
-        elif opening or (k and "background" in kinds):
-            ms = [
-                m._replace(w=0.0, note="in_background") if m.cat in (G, A) and m.entry.kind != "background" else m
-                for m in ms
-            ]
-        out.append(ms)
+    for m, k in zip(matches, which, strict=True):
+        if k in ceremony and m.entry.kind != "ceremony":
+            m = m._replace(w=0.0, note="in_ceremony")
+        elif (0 in background or k in background) and m.cat in (G, A) and m.entry.kind != "background":
+            m = m._replace(w=0.0, note="in_background")
+        out.append(m)
     return out
+
+
+def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
+    """The index of the sentence ``pos`` lies in (past the last sentence: the last)."""
+    return next((k for k, (_, end) in enumerate(spans) if pos < end), len(spans) - 1)
 
 
 # --------------------------------------------------------------------------- evidence
@@ -282,29 +286,27 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
     if not spans:  # blank: nothing to group (a user's blank cue may still weigh)
         g, a, _ = strong(found)
         return Evidence(text, [], g, a)
+    if any(m.entry.kind in ("ceremony", "background") for m in found):
+        found = apply_ceremony(found, spans)
     n, last = len(spans), len(spans) - 1
     buckets: list[list[Match]] = [[] for _ in spans]
+    sg, sa, turns = [0.0] * n, [0.0] * n, [-1] * n
+    pg = pa = 0.0
     i = 0
     for m in found:
         while i < last and m.start >= spans[i][1]:
             i += 1
+        kind = m.entry.kind
+        if kind == "turn":
+            turns[i] = len(buckets[i])
+        if kind not in PERIOD_KINDS:  # as strong(): tense-neutral cues are resolved in context
+            if m.cat is G:
+                sg[i] += m.w
+                pg += m.w
+            elif m.cat is A:
+                sa[i] += m.w
+                pa += m.w
         buckets[i].append(m)
-    if any(m.entry.kind in ("ceremony", "background") for m in found):
-        buckets = apply_ceremony(buckets)
-    sg, sa, turns = [0.0] * n, [0.0] * n, [-1] * n
-    pg = pa = 0.0
-    for i, ms in enumerate(buckets):
-        for j, m in enumerate(ms):
-            kind = m.entry.kind
-            if kind == "turn":
-                turns[i] = j
-            if kind not in PERIOD_KINDS:  # as strong(): tense-neutral cues are resolved in context
-                if m.cat is G:
-                    sg[i] += m.w
-                    pg += m.w
-                elif m.cat is A:
-                    sa[i] += m.w
-                    pa += m.w
     sentences = [
         SentenceEvidence(s0, s1, ms, g, a, t)
         for (s0, s1), ms, g, a, t in zip(spans, buckets, sg, sa, turns, strict=True)
