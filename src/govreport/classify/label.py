@@ -5,8 +5,10 @@ reads as achievement when the context leans to a review past +0.05 and as goal p
 -0.05 (the sentence's fixed cues, its paragraph, section, ancestors and headings,
 weighted by :data:`~.context.CONTEXT_WEIGHTS`); the cues after a sentence's last
 adversative turn (…，但短板依然明显) count :data:`TURN_BOOST` times; a heading about
-problems adds a shortcoming prior. Paragraphs and sections aggregate their sentences
-weighted by length into ``scores`` and take the dominant category.
+problems adds a shortcoming prior; :func:`label` says what decides a tie. In a glossary
+every cue counts nothing, and in a list of planned projects a tally is a planned quantity
+(#18); each such reading is a note in the cue's ``rule``. Paragraphs and sections aggregate
+their sentences weighted by length into ``scores`` and take the dominant category.
 
 >>> from govreport import parse
 >>> r = parse("一、2024年工作回顾\\n推进老旧小区改造，惠及居民8300余户。\\n二、2025年工作安排\\n推进老旧小区改造。")
