@@ -116,7 +116,7 @@ _DATED_MEETING = regex.compile(r"(?P<y>\d{4})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?
 
 #: a government's name with its level, as it stands before 人民政府 / 政府工作报告 / 第…届人民代表大会
 _LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
-_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}?{_LEVEL})"
+_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}{_LEVEL})"
 _TITLE_PLACE = regex.compile(rf"(?<!\p{{Han}}){_PLACE}(?:人民)?政府(?:工作)?报告")
 _MEETING_PLACE = regex.compile(rf"在{_PLACE}第\S{{1,4}}届人民代表大会")
 _NATIONAL = regex.compile(r"全国人民代表大会|代表国务院|国务院总理")
