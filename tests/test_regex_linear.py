@@ -96,7 +96,11 @@ RATIOS: dict[str, tuple[float, str]] = {}
 
 #: patterns the code only ever applies with ``.match`` at a known position (a line start, a
 #: candidate found by a cheaper scan), never scanned with finditer: timed with ``.match``
-ANCHORED = {"govreport.outline.scan._CLOSE_START", "govreport.targets.pattern.QUANTITY"}
+ANCHORED = {
+    "govreport.outline.scan._CLOSE_START",
+    "govreport.targets.pattern.QUANTITY",
+    "govreport.classify.evidence._DAY",  # only ever .match-ed right after a year
+}
 
 
 def _time(pattern: Any, text: str, anchored: bool = False) -> float:
