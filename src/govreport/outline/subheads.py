@@ -13,7 +13,7 @@ from ..text.numerals import parse_number
 from ..text.words import PICTURED
 from .blocks import Block
 from .leads import SALUTATION, paragraph_parents
-from .scan import is_body
+from .scan import SENTENCE_MARK, is_body
 
 #: a short line that names a place or a facility is a photo caption, not a subhead
 CAPTION_TAIL = regex.compile(PICTURED + "$")
@@ -22,15 +22,13 @@ CAPTION_TAIL = regex.compile(PICTURED + "$")
 #: (——2026年1月在…会议上, （摘要）), not the first part's subhead
 SUBTITLE = regex.compile(rf"{DASH_ITEM}|[(（]")
 
-#: a sentence or a lead-in: not a title line
-_SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
 #: a phrase that goes on (a comma, an enumeration comma) or breaks off: not a title line
 _OPEN_END = COMMAS + ENUMERATION_COMMA + BREAK_OFF
 
 
 def subhead_shape(s: str) -> bool:
     """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
-    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _OPEN_END or _SENTENCE_MARK.search(s):
+    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _OPEN_END or SENTENCE_MARK.search(s):
         return False
     if len(HAN.findall(s)) < 4:
         return False
