@@ -23,6 +23,22 @@ _NOT_SENTENCE_END = f"[^{regex.escape(FULL_STOPS + SEMICOLONS)}\\n]"
 _CLAUSE_END = regex.escape(CLAUSE_MARKS + FULL_STOPS)
 _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 
+#: words that cannot open an unmarked lead: a subject pronoun (我们要…) makes it a statement,
+#: a particle (的…, 及…) shows a PDF line starting mid-phrase, a modal verb (要…, 将…, 能…)
+#: makes it an instruction rather than a heading
+NOT_LEAD_OPENERS = (
+    "我们", "我", "他们", "他", "她", "这", "那", "的", "地", "得", "及", "而", "之",
+    "要", "将", "应", "必须", "需要", "需", "可以", "能", "会",
+)  # fmt: skip
+#: words that begin with one of those characters and are words of their own, which may open
+#: a heading (能源保障有力有效。 会展经济加快发展。): the filter reads words, not characters
+LEAD_OPENING_WORDS = (
+    "能源", "能力", "能级", "能效", "能耗", "会展", "会议", "应急", "应用", "应对", "要素",
+    "需求", "地方", "地区", "地质", "地铁", "及时", "而今",
+)  # fmt: skip
+#: a lead's opening: none of :data:`NOT_LEAD_OPENERS`, unless it begins a word of :data:`LEAD_OPENING_WORDS`
+_OPENING = f"(?!(?!{'|'.join(LEAD_OPENING_WORDS)})(?:{'|'.join(NOT_LEAD_OPENERS)}))"
+
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
 #: two siblings do so, each becomes a child section titled by its clause. Tried in order.
 LEADS: tuple[Style, ...] = (
@@ -49,8 +65,7 @@ LEADS: tuple[Style, ...] = (
     ),
     new_style(
         "lead",
-        r"(?![“\"「『(（—])(?!我们|我|他们|他|她|这|那|的|地|得|及|而|之|要|将|应|必须|需要|需|可以|能|会)"
-        rf"(?P<title>[^{_CLAUSE_END}是\n]{{4,25}})。(?=\S)",
+        rf"(?![“\"「『(（—]){_OPENING}(?P<title>[^{_CLAUSE_END}是\n]{{4,25}})。(?=\S)",
         None,
         False,
         "多点发力提振消费。积极…: a bold lead clause (no comma) in front of its paragraph; not a "
