@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import CLAUSE_MARKS, COLONS, FULL_STOPS, SEMICOLONS
+from ..text.chars import CLAUSE_MARKS, COLONS, COMMAS, FULL_STOPS, SEMICOLONS
 from ..text.numbering import DASH_ITEM, ORDINAL_DI, ORDINAL_IS, Style, new_style
 from ..text.numerals import CN_NUMERAL_CHARS, parse_number
 from .blocks import Block
@@ -19,8 +19,6 @@ _CN = CN_NUMERAL_CHARS
 _NOT_STOP = f"[^{regex.escape(FULL_STOPS)}\\n]"
 #: ... no full stop or semicolon (一是…；二是… inside one paragraph is no lead) ...
 _NOT_SENTENCE_END = f"[^{regex.escape(FULL_STOPS + SEMICOLONS)}\\n]"
-#: ... and for an unmarked lead, no clause break either
-_CLAUSE_END = regex.escape(CLAUSE_MARKS + FULL_STOPS)
 _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 
 #: words that cannot open an unmarked lead: a subject pronoun (我们要…) makes it a statement,
@@ -39,38 +37,46 @@ LEAD_OPENING_WORDS = (
 #: a lead's opening: none of :data:`NOT_LEAD_OPENERS`, unless it begins a word of :data:`LEAD_OPENING_WORDS`
 _OPENING = f"(?!(?!{'|'.join(LEAD_OPENING_WORDS)})(?:{'|'.join(NOT_LEAD_OPENERS)}))"
 
+#: a lead sentence is short, whether it runs into its paragraph or stands on its own line
+MAX_LEAD = 40
+_COMMA = regex.compile(f"[{COMMAS}]")
+_DIGIT = regex.compile(r"\d")
+#: one character of an unmarked lead's clause: no clause break, no full stop, no copula
+_CLAUSE = f"[^{regex.escape(CLAUSE_MARKS + FULL_STOPS)}是\\n]"
+
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
 #: two siblings do so, each becomes a child section titled by its clause. Tried in order.
 LEADS: tuple[Style, ...] = (
     new_style(
         "dash_lead",
-        rf"(?P<marker>{DASH_ITEM})(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{DASH_ITEM})(?P<title>{_NOT_STOP}{{2,{MAX_LEAD}}})。(?=\S)",
         None,
         False,
         "——经济总体回升向好。…: the dashed achievements list of a work report's review",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>{ORDINAL_IS})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_IS})(?P<title>{_NOT_SENTENCE_END}{{2,{MAX_LEAD}}})。(?=\S)",
         None,
         False,
         "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>{ORDINAL_DI})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_DI})(?P<title>{_NOT_SENTENCE_END}{{2,{MAX_LEAD}}})。(?=\S)",
         None,
         False,
         "第一，…。 第二，…。 opening consecutive paragraphs",
     ),
     new_style(
         "lead",
-        rf"(?![“\"「『(（—]){_OPENING}(?P<title>[^{_CLAUSE_END}是\n]{{4,25}})。(?=\S)",
+        rf"(?![“\"「『(（—]){_OPENING}(?P<title>{_CLAUSE}{{4,{MAX_LEAD}}}[{COMMAS}]{_OPENING}{_CLAUSE}{{4,{MAX_LEAD}}}"
+        rf"|{_CLAUSE}{{4,{MAX_LEAD}}})。(?=\S)",
         None,
         False,
-        "多点发力提振消费。积极…: a bold lead clause (no comma) in front of its paragraph; not a "
-        "statement with a subject pronoun (我们要…), a leading modal (要…/将…) or a copula (…是…), "
-        "nor a PDF line starting mid-phrase (的…)",
+        "多点发力提振消费。积极…, 坚持扩大内需，推动消费升级。…: a bold lead of one or two clauses in "
+        "front of its paragraph; not a statement with a subject pronoun (我们要…), a leading modal "
+        "(要…/将…) or a copula (…是…), nor a PDF line starting mid-phrase (的…)",
     ),
 )
 
@@ -90,12 +96,33 @@ def read_lead(s: str, start: int, end: int) -> Block | None:
         number = parse_number(num) if num else None
         if num and number is None:
             continue
+        if m.end("title") - m.start("title") > MAX_LEAD:
+            continue  # two clauses, each short, together too long for a lead
         marker = m.groupdict().get("marker")
         return Block(
             start, end, "heading", style.name, marker, number, start + m.start("title"), start + m.end("title"),
             start + m.end(),
         )  # fmt: skip
     return None
+
+
+def _parallel(text: str, members: list[tuple[int, Block | None]], rank: dict[int, int]) -> list[int]:
+    """The members of the shape most of them share: leads of one clause, or of two (坚持A，推进B).
+
+    A list of leads is parallel: a two-clause opening among one-clause leads (or the other way
+    round) is a paragraph's topic sentence, not an item of the list. On a tie, one clause.
+    Two-clause leads, which many a body paragraph's first sentence resembles, count only as a
+    run of consecutive paragraphs, and with no figures (a lead names a task, not a result).
+    """
+    titles = {i: (lead.title_start, lead.title_end) for i, lead in members if lead is not None}
+    two = [i for i, (a, b) in titles.items() if _COMMA.search(text, a, b)]
+    one = [i for i in titles if i not in two]
+    if len(two) <= len(one):
+        return one
+    figures = any(_DIGIT.search(text, *titles[i]) for i in two)
+    if figures or rank[two[-1]] - rank[two[0]] + 1 != len(two):
+        return []
+    return two
 
 
 def paragraph_parents(text: str, blocks: list[Block]) -> dict[int, tuple[int, int]]:
@@ -151,6 +178,8 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
     levels: set[tuple[str, int]] = set()
     singles: list[tuple[str, int]] = []
     for (_, style), members in groups.items():
+        if style == "lead":
+            members = _parallel(text, [(i, blocks[i].lead) for i in members], para_rank)
         if style == "ordinal_lead":
             run: list[int] = []
             for i in members:

@@ -12,7 +12,7 @@ from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS
 from ..text.numerals import parse_number
 from ..text.words import PICTURED
 from .blocks import Block
-from .leads import SALUTATION, paragraph_parents
+from .leads import MAX_LEAD, SALUTATION, paragraph_parents
 from .scan import SENTENCE_MARK, is_body
 
 #: a short line that names a place or a facility is a photo caption, not a subhead
@@ -64,11 +64,9 @@ def mark_subheads(text: str, blocks: list[Block], first: int) -> None:
 
 # ---------------------------------------------------------------- one-sentence subheads
 
-#: a one-sentence subhead is short: a bold lead sentence broken out onto its own line
-MAX_SENTENCE_SUBHEAD = 40
 _ONE_SENTENCE = regex.compile(
     rf"(?:(?P<marker>{DASH_ITEM}|{ORDINAL_IS}|{ORDINAL_DI}))?"
-    rf"(?P<title>[^{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}\n]{{2,{MAX_SENTENCE_SUBHEAD}}})。"
+    rf"(?P<title>[^{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}\n]{{2,{MAX_LEAD}}})。"
 )
 #: parallel lines of the same shape share an opening and a closing of at least this many
 #: characters (这是…的五年。 这是…的五年。)
