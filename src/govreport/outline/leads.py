@@ -125,6 +125,19 @@ def _parallel(text: str, members: list[tuple[int, Block | None]], rank: dict[int
     return two
 
 
+def _heading_parents(blocks: list[Block]) -> dict[int, int]:
+    """Each heading's parent: ``{heading index: parent heading index or -1}``."""
+    stack: list[int] = []
+    parents: dict[int, int] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            while stack and blocks[stack[-1]].level >= b.level:
+                stack.pop()
+            parents[i] = stack[-1] if stack else -1
+            stack.append(i)
+    return parents
+
+
 def paragraph_parents(text: str, blocks: list[Block]) -> dict[int, tuple[int, int]]:
     """Each paragraph's parent: ``{paragraph index: (heading index or -1, heading level or 0)}``.
 
@@ -157,14 +170,17 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
     more members (for 一是/二是: numbered 1, 2, … in order) that come as a run, with fewer
     other paragraphs between its first and last member than it has members: leads are a
     list of parallel items, not topic sentences scattered through an article. A lone lead
-    that opens its section is accepted when the same kind was accepted at the same level.
+    that opens its section is accepted when the same kind was accepted in a sibling section
+    (under the same parent: leads in another part license nothing here).
     """
+    grandparent = _heading_parents(blocks)
     groups: dict[tuple[int, str], list[int]] = {}
     parent_level: dict[int, int] = {}
     opens: set[int] = set()  # leads that are the first paragraph of their section
     para_rank: dict[int, int] = {}  # paragraph index -> its position among its parent's paragraphs
     counts: dict[int, int] = {}
-    for i, parent in paragraph_parents(text, blocks).items():
+    parents = paragraph_parents(text, blocks)
+    for i, parent in parents.items():
         b = blocks[i]
         para_rank[i] = counts.get(parent[0], 0)
         counts[parent[0]] = para_rank[i] + 1
@@ -175,9 +191,9 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
         groups.setdefault((parent[0], b.lead.style or ""), []).append(i)
         parent_level[i] = parent[1]
     accepted: list[int] = []
-    levels: set[tuple[str, int]] = set()
+    licensed: set[tuple[str, int]] = set()  # (style, parent of the section that holds the leads)
     singles: list[tuple[str, int]] = []
-    for (_, style), members in groups.items():
+    for (holder, style), members in groups.items():
         if style == "lead":
             members = _parallel(text, [(i, blocks[i].lead) for i in members], para_rank)
         if style == "ordinal_lead":
@@ -190,10 +206,10 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
         spread = para_rank[members[-1]] - para_rank[members[0]] + 1 if members else 0
         if len(members) >= 2 and spread - len(members) < len(members):
             accepted.extend(members)
-            levels.add((style, parent_level[members[0]]))
+            licensed.add((style, grandparent.get(holder, -1)))
         elif len(members) == 1 and style != "ordinal_lead" and members[0] in opens:
             singles.append((style, members[0]))
-    accepted.extend(i for style, i in singles if (style, parent_level[i]) in levels)
+    accepted.extend(i for style, i in singles if (style, grandparent.get(parents[i][0], -1)) in licensed)
     for i in accepted:
         lead = blocks[i].lead
         assert lead is not None
