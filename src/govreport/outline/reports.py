@@ -9,6 +9,8 @@ continuation of the first, nor nested under its last item.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from ..text.chars import CLAUSE_MARKS, FULL_STOPS
@@ -26,7 +28,12 @@ REPORT_HEADER = regex.compile(
 
 
 def mark_reports(text: str, blocks: list[Block], first: int) -> None:
-    """Header lines of further reports, after the first report's outline has begun, become headings."""
+    """Header lines of further reports, after the first report's outline has begun, become headings.
+
+    A line that repeats the document's title, or occurs more than once (the running header of
+    a PDF's pages: 2025年政府工作报告), names the same report, not another one.
+    """
+    lines = Counter(text[b.start : b.end] for b in blocks if b.kind in ("paragraph", "title"))
     begun = False
     for i in range(first, len(blocks)):
         b = blocks[i]
@@ -37,5 +44,6 @@ def mark_reports(text: str, blocks: list[Block], first: int) -> None:
             and b.kind == "paragraph"
             and b.end - b.start <= MAX_TITLE
             and REPORT_HEADER.fullmatch(text, b.start, b.end)
+            and lines[text[b.start : b.end]] == 1
         ):
             blocks[i] = Block(b.start, b.end, "heading", REPORT, None, None, b.start, b.end)
