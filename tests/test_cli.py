@@ -422,3 +422,55 @@ def test_a_fifo_is_refused_not_read_forever(folder):
     os.mkfifo(fifo)
     status, _, err = run(fifo, "--format", "tree")
     assert status == 1 and err.count("\n") == 1 and "is not a regular file" in err
+
+
+def test_import_govreport_loads_no_stage():
+    code = "import sys, govreport; print(sorted(m for m in sys.modules if m.startswith('govreport.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_ctrl_c_while_the_cli_loads_exits_130_quietly():
+    # the interrupt lands inside the import of the CLI (as a Ctrl-C in the first ~0.3 s does)
+    code = (
+        "import builtins, runpy\n"
+        "real = builtins.__import__\n"
+        "def imp(name, *a, **k):\n"
+        "    if name == 'govreport.io.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = imp\n"
+        "runpy.run_module('govreport', run_name='__main__')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (130, "govreport: interrupted\n")
+
+
+def _peak_rss_kb(folder, fmt):
+    """Peak RSS (KiB) of one CLI run over ``folder``, its output thrown away."""
+    code = (
+        "import resource, runpy, sys\n"
+        f"sys.argv = ['govreport', {str(folder)!r}, '--format', {fmt!r}]\n"
+        "try:\n"
+        "    runpy.run_module('govreport', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(proc.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_folder_streams_in_memory_bounded_by_the_workers_not_the_corpus(tmp_path, fmt):
+    """#20: 500 files take no more memory than 50: each report is written as it finishes."""
+    text = "一、2024年工作回顾\n" + "全年新增城镇就业4.2万人，地区生产总值增长5%左右。\n" * 40
+    sizes = {}
+    for n in (50, 500):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        sizes[n] = _peak_rss_kb(folder, fmt)
+    # holding 500 reports would add some 100 MB; streaming keeps the peak within noise
+    assert sizes[500] < sizes[50] + 20_000, sizes

@@ -8,10 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreport import parse
 from govreport.models import Category
-from govreport.targets import extract, find
+from govreport.targets import INDICATORS, extract, find
 
 from .cases import params
 
@@ -27,8 +29,11 @@ def test_reading(text: str, expected: str) -> None:
     rows = [line.split(" | ") for line in expected.splitlines()]
     assert len(found) == len(rows)
     for t, (indicator, value, high, unit, qualifier, direction) in zip(found, rows, strict=True):
-        assert t.indicator is not None
-        assert indicator in t.indicator
+        if indicator == "-":
+            assert t.indicator is None
+        else:
+            assert t.indicator is not None
+            assert indicator in t.indicator
         assert t.value == Decimal(value)
         assert t.high == (Decimal(high) if high != "-" else None)
         assert t.unit == unit
@@ -126,3 +131,47 @@ def test_base_units(text: str, value: str, high: str | None, unit: str) -> None:
     [t] = parse(text, base_units=True).all_targets()
     assert (t.value, t.high, t.unit) == (Decimal(value), Decimal(high) if high else None, unit)
     assert str(t.value) == value  # exact, no exponent
+
+
+@pytest.mark.parametrize(("text", "expected"), params("targets/main.txt"))
+def test_main_targets(text: str, expected: str) -> None:
+    main = parse(text, year=2026).main_targets()
+    got = [
+        " | ".join(
+            "-" if x is None else str(x)
+            for x in (t.canonical, t.value, t.high, t.unit, t.qualifier, t.period_from, t.period_to)
+        )
+        for t in main
+    ]
+    assert got == expected.splitlines()
+    assert all(t.role == "target" and t.main and not t.average for t in main)
+
+
+_UNIT_OF_KIND = {"percent": "%", "count": "万人", "measure": "万吨"}
+
+
+@st.composite
+def _statement(draw: st.DrawFn) -> tuple[str, list[tuple[str, Decimal]]]:
+    """A main-targets statement of canonical indicators: (text, [(code, value), ...])."""
+    entries = draw(st.lists(st.sampled_from(INDICATORS), min_size=1, max_size=6))
+    items, expected = [], []
+    for entry in entries:
+        alias = draw(st.sampled_from(entry.aliases))
+        value = draw(st.decimals(min_value=1, max_value=99, places=1))
+        unit = _UNIT_OF_KIND[entry.kinds[0]]
+        qualifier = draw(st.sampled_from(("", "左右", "以上", "以内")))
+        verb = "" if unit != "%" or alias.endswith(("增长", "增速", "率")) else "降低" if "单位" in alias else "增长"
+        items.append(f"{alias}{verb}{value}{unit}{qualifier}")
+        expected.append((entry.code, value))
+    seps = draw(st.lists(st.sampled_from("，；"), min_size=len(items), max_size=len(items)))
+    body = "".join(item + sep for item, sep in zip(items, seps, strict=True))
+    return f"二、2026年工作安排\n今年经济社会发展主要预期目标是：{body[:-1]}。", expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(_statement())
+def test_main_targets_of_any_statement_of_the_table(statement: tuple[str, list[tuple[str, Decimal]]]) -> None:
+    text, expected = statement
+    main = parse(text, year=2026).main_targets()
+    assert [(t.canonical, t.value) for t in main] == expected
+    assert all((t.period_from, t.period_to) == (2026, 2026) for t in main)

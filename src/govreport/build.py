@@ -6,7 +6,7 @@ nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import classify, outline, targets
 from .models import Category, Paragraph, Section, new_paragraph, new_section
@@ -18,11 +18,20 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 class Builder:
     """Turns outline nodes into models, classifying and extracting on the way."""
 
-    def __init__(self, norm: Normalized, context: classify.Context, *, base_units: bool = False) -> None:
+    def __init__(
+        self,
+        norm: Normalized,
+        context: classify.Context,
+        *,
+        base_units: bool = False,
+        indicators: Sequence[targets.Indicator] = targets.INDICATORS,
+    ) -> None:
         self.norm = norm
         self.text = norm.text
         self.context = context  #: the report's context, above every section
         self.base_units = base_units
+        self.indicators = indicators
+        self.main = targets.MainState()  # the main-targets statement, across paragraphs
 
     def section(
         self, node: outline.Node, parent: classify.Context | None = None
@@ -81,7 +90,18 @@ class Builder:
         sentences = classify.sentences(evidence, ctx, a, span)
         category, scores = classify.paragraph_label(sentences, weights)
         start, end = span(a, b)
-        found = targets.extract(ptext, a, span, category, base_units=self.base_units, sentences=sentences)
+        found = targets.extract(
+            ptext,
+            a,
+            span,
+            category,
+            base_units=self.base_units,
+            sentences=sentences,
+            year=ctx.year,  # the report's year: the targets' periods count from it
+            headings=ctx.path,
+            main=self.main,
+            indicators=self.indicators,
+        )
         return new_paragraph(start, end, ptext, category, scores, sentences, found)
 
 

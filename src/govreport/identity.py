@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .models import Diagnostic, Report
+from .text.words import MEETING_LINE
 
 # ----------------------------------------------------------------------------- tables
 
@@ -106,10 +107,6 @@ _FYP = regex.compile(r"[“\"]?(?:第)?(?P<n>[一二三四五六七八九十]{1,
 _NATIONAL_MEETING = regex.compile(
     r"第(?P<n>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<m>[一二三四五六七八九十]{1,3})次会议"
 )
-#: a dated line under the title: ——2014年1月8日在河北省第十二届人民代表大会第二次会议上
-_SUBTITLE = regex.compile(
-    r"^[—\-－]*\s*(?:.{0,20}?\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*)?在.{2,60}(?:会议|大会)上"
-)
 #: a first part that reviews a period: 一、过去五年工作回顾, 一、改革开放…取得伟大成就的五年
 REVIEW_PART = regex.compile(r"^(?:一、|第一[部章]分?).*(?:回顾|的(?:五|一)年)$")
 _DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-|/|\.)(?:[01]?\d)(?:月|-|/|\.)(?:[0-3]?\d)(?!\d)")
@@ -119,7 +116,7 @@ _DATED_MEETING = regex.compile(r"(?P<y>\d{4})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?
 
 #: a government's name with its level, as it stands before 人民政府 / 政府工作报告 / 第…届人民代表大会
 _LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
-_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}?{_LEVEL})"
+_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}{_LEVEL})"
 _TITLE_PLACE = regex.compile(rf"(?<!\p{{Han}}){_PLACE}(?:人民)?政府(?:工作)?报告")
 _MEETING_PLACE = regex.compile(rf"在{_PLACE}第\S{{1,4}}届人民代表大会")
 _NATIONAL = regex.compile(r"全国人民代表大会|代表国务院|国务院总理")
@@ -285,7 +282,7 @@ def _years(front: Front) -> Iterable[tuple[int, str]]:
         at_meeting = meeting_year(front.title)
         if at_meeting is not None:
             yield at_meeting, "meeting"
-    subtitles = [line for line in front.front if _SUBTITLE.search(line)]
+    subtitles = [line for line in front.front if MEETING_LINE.search(line)]
     for line in subtitles:
         dates = years_in(line, passing=True)
         if dates:
@@ -301,9 +298,22 @@ def _years(front: Front) -> Iterable[tuple[int, str]]:
     if just_past is not None:
         yield int(just_past.group(1)) + 1, "review_text"
     if front.headings and REVIEW_PART.search(front.headings[0][0]):
-        reported = years_in(front.headings[0][1])
-        if reported:
-            yield max(y for y, _, _ in reported) + 1, "review_text"
+        last = last_reported_year([y for y, _, _ in years_in(front.headings[0][1])])
+        if last is not None:
+            yield last + 1, "review_text"
+
+
+def last_reported_year(years: Sequence[int]) -> int | None:
+    """The last year a review reports on: the latest year it names more than once.
+
+    A review names the years it reports on again and again; a later year it names once is an
+    event ahead (申办2008年奥运会成功). With no year named twice, the latest one.
+
+    >>> last_reported_year([1988, 1992, 1992, 1991, 2000]), last_reported_year([2001])
+    (1992, 2001)
+    """
+    repeated = [y for y in set(years) if years.count(y) > 1]
+    return max(repeated or years) if years else None
 
 
 def _header_year(removed: Iterable[str]) -> int | None:
@@ -343,7 +353,7 @@ def _jurisdictions(front: Front) -> Iterable[tuple[str, str]]:
         if place:
             yield place, "title"
     for line in front.front:
-        if _SUBTITLE.search(line):
+        if MEETING_LINE.search(line):
             place = _place(_MEETING_PLACE.search(line))
             if place:
                 yield place, "subtitle"

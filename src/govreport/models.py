@@ -98,6 +98,7 @@ class Cue(Span):
 Direction = Literal["increase", "decrease", "keep", "reach"]
 Hardness = Literal["hard", "soft"]
 Role = Literal["target", "result"]
+Kind = Literal["growth", "level", "share", "count"]
 
 
 class Target(Span):
@@ -113,6 +114,13 @@ class Target(Span):
     role: Role | None = None
     average: bool = Field(default=False, description="an annual average over several years (年均增长5%左右)")
     text: str = Field(description="the phrase the quantity was read from")
+    period_from: int | None = Field(default=None, description="first year the figure refers to (None: open)")
+    period_to: int | None = Field(default=None, description="last year the figure refers to (到2030年: 2030)")
+    canonical: str | None = Field(
+        default=None, description="code of the canonical indicator (gdp_growth, cpi…; govreport.targets.INDICATORS)"
+    )
+    kind: Kind | None = Field(default=None, description="growth (a rate of change), level, share (a ratio), count")
+    main: bool = Field(default=False, description="an item of the report's main annual targets statement")
 
 
 class Sentence(Span):
@@ -222,6 +230,10 @@ class Report(_Model):
         """Every target of the report once, in document order (a view: not serialised)."""
         return [t for p in self.paragraphs() for t in p.targets]
 
+    def main_targets(self) -> list[Target]:
+        """The items of the report's main annual targets statement (主要预期目标是…), in order."""
+        return [t for t in self.targets if t.main]
+
     def all_targets(self) -> list[Target]:
         """The same as :attr:`targets` (kept for code written before it)."""
         return self.targets
@@ -266,6 +278,11 @@ def new_target(
     role: Role | None,
     average: bool,
     text: str,
+    period_from: int | None = None,
+    period_to: int | None = None,
+    canonical: str | None = None,
+    kind: Kind | None = None,
+    main: bool = False,
 ) -> Target:
     """A :class:`Target` from checked values."""
     return _make_target(
@@ -282,6 +299,11 @@ def new_target(
             "role": role,
             "average": average,
             "text": text,
+            "period_from": period_from,
+            "period_to": period_to,
+            "canonical": canonical,
+            "kind": kind,
+            "main": main,
         }
     )
 

@@ -25,7 +25,7 @@ from ..models import Category, Paragraph, Report, Section, Target
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-Table = Literal["sections", "sentences", "targets"]
+Table = Literal["sections", "sentences", "targets", "main-targets"]
 Row = dict[str, Any]
 
 
@@ -50,6 +50,12 @@ _WHERE = (
     Column("section", "int", "index of the section in document order (0 = preamble when there is one)"),
     Column("path", "str", "titles of the headings from the top down to the section, joined by ' > '"),
     Column("level", "int", "depth of the section, 1 = top, 0 = preamble"),
+)
+
+#: Columns every table of items (sentences, targets) ends with: where the item stands in the original.
+_SPAN = (
+    Column("span_start", "int", "offset in the original input"),
+    Column("span_end", "int", "offset one past the end in the original input"),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -78,8 +84,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("paragraph_category", "str", "label of the paragraph around it"),
         Column("cues", "str", "names of the lexicon rules that fired, joined by ';'"),
         Column("text", "str", "normalised text of the sentence"),
-        Column("span_start", "int", "offset in the original input"),
-        Column("span_end", "int", "offset one past the end in the original input"),
+        *_SPAN,
     ),
     # one row per quantity: targets (goals) and results (achievements)
     "targets": (
@@ -92,11 +97,19 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("qualifier", "str", "以上/左右/以内/…"),
         Column("hardness", "str", "hard or soft"),
         Column("role", "str", "target (a goal) or result (an achievement)"),
+        Column("kind", "str", "growth (a percent change), level, share (a rate or ratio) or count"),
+        Column("canonical", "str", "code of the canonical indicator (gdp_growth, cpi, …; targets.INDICATORS)"),
+        Column("period_from", "int?", "first year the figure refers to"),
+        Column("period_to", "int?", "last year the figure refers to"),
+        Column("average", "int", "1 for a yearly average over several years (年均增长)"),
+        Column("main", "int", "1 for an item of the main annual targets statement (Report.main_targets)"),
         Column("text", "str", "the phrase the quantity was read from"),
-        Column("span_start", "int", "offset in the original input"),
-        Column("span_end", "int", "offset one past the end in the original input"),
+        Column("sentence", "str", "the sentence the figure came from"),
+        *_SPAN,
     ),
 }
+#: one row per item of the main annual targets statement (Report.main_targets), in order
+COLUMNS["main-targets"] = COLUMNS["targets"]
 
 TABLES: tuple[str, ...] = tuple(COLUMNS)
 
@@ -163,6 +176,16 @@ def _section_row(sec: Section) -> Row:
     return row
 
 
+def _target_rows(para: Paragraph) -> Iterator[tuple[Target, Row]]:
+    """The rows of a paragraph's targets, each with the sentence it came from (one pass)."""
+    k = 0
+    for t in para.targets:
+        while k < len(para.sentences) and para.sentences[k].end <= t.start:
+            k += 1
+        here = para.sentences[k] if k < len(para.sentences) and para.sentences[k].start <= t.start else None
+        yield t, {**_target_row(t), "sentence": here.text if here else None}
+
+
 def _target_row(t: Target) -> Row:
     return {
         "indicator": t.indicator,
@@ -173,6 +196,12 @@ def _target_row(t: Target) -> Row:
         "qualifier": t.qualifier,
         "hardness": t.hardness,
         "role": t.role,
+        "kind": t.kind,
+        "canonical": t.canonical,
+        "period_from": t.period_from,
+        "period_to": t.period_to,
+        "average": int(t.average),
+        "main": int(t.main),
         "text": t.text,
         "span_start": t.start,
         "span_end": t.end,
@@ -180,7 +209,8 @@ def _target_row(t: Target) -> Row:
 
 
 def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
-    """Plain dict rows of one report for ``table`` (``sections``, ``sentences`` or ``targets``).
+    """Plain dict rows of one report for ``table`` (``sections``, ``sentences``, ``targets`` or
+    ``main-targets``: the targets of :meth:`Report.main_targets`, in order).
 
     Every row has the keys of :func:`columns` in that order; ``document`` fills the
     ``document`` column (by default the report's ``source``) so that rows of many
@@ -201,8 +231,11 @@ def to_records(report: Report, table: str = "sections", document: str = "") -> l
                 para_index += 1
                 sent_index += len(para.sentences)
         else:
-            targets.extend((t.start, {**where, **_target_row(t)}) for t in sec.targets)
-    if table == "targets":
+            for para in sec.paragraphs:
+                targets.extend(
+                    (t.start, {**where, **row}) for t, row in _target_rows(para) if t.main or table == "targets"
+                )
+    if table in ("targets", "main-targets"):
         rows = [row for _, row in sorted(targets, key=lambda pair: pair[0])]
     return [{c: row[c] for c in cols} for row in rows]
 

@@ -223,6 +223,8 @@ def _bodyish(line: str, wrap: int | None) -> bool:
 _SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
 # what may open a line before the space that follows a heading marker: 6 大力做好…, ## 标题, 第一章 总则
 _MARKER_HEAD = regex.compile(r"#+|\*+|第.{1,4}[章节部分篇]|附件\d*")
+#: the longest head a space may lie in: 第.{1,4}[章节部分篇] (the others hold no space)
+_SPACED_HEAD = 6
 
 
 def squeeze_spaces(text: str) -> list[Edit]:
@@ -232,11 +234,20 @@ def squeeze_spaces(text: str) -> list[Edit]:
     at the start of a line (``6 大力做好…``), is kept.
     """
     edits: list[Edit] = []
+    line_start = seen = 0
+    first_space = -1  # the first space of the line, once a match on it has looked
     for m in _SPACED.finditer(text):
         a, b = m.start(), m.end()
         left, right = text[a - 1], text[b]
-        line_start = text.rfind("\n", 0, a) + 1
-        head = text[line_start:a]
+        # matches come in order: only the text since the last one is searched for a line break,
+        # and each line for its first space once, so that one long spaced line is read once
+        nl = text.rfind("\n", seen, a)
+        if nl >= 0 or first_space < 0:
+            line_start = line_start if nl < 0 else nl + 1
+            first_space = text.find(" ", line_start, a + 1)
+        seen = a
+        # with a space before this one on the line, only 第…章 can be the head: then it is short
+        head = text[line_start:a] if first_space == a or a - line_start <= _SPACED_HEAD else ""
         if head.isdigit() or _MARKER_HEAD.fullmatch(head):
             continue  # a heading number or marker followed by its title
         if left.isdigit() and right.isdigit():

@@ -6,6 +6,7 @@ import regex
 
 from ..text.chars import HAN
 from ..text.numbering import MAX_TITLE
+from ..text.words import DATED_SUBTITLE, NAMES_REPORT
 from .blocks import Block
 from .scan import is_body as _is_body
 
@@ -14,8 +15,7 @@ def take_title(text: str, blocks: list[Block]) -> int:
     """Mark the document's own title among the lines before the body; return the body's first index.
 
     The title is the last markdown heading of the shallowest level before the body (web
-    exports put banners above it), else the first short line with four Han characters
-    (two if no line has four).
+    exports put banners above it), else a plain line (:func:`_plain_title`).
     Other headings before the title are banners and mastheads: they become paragraphs.
     """
     zone = 0
@@ -33,10 +33,7 @@ def take_title(text: str, blocks: list[Block]) -> int:
         top = min(len(blocks[i].marker or "") for i in md)
         pick = max(i for i in md if len(blocks[i].marker or "") == top)
     else:
-        # four Han characters make a title; a menu token (下载, 打印) has two: use one only if alone
-        han = [len(HAN.findall(text[b.start : b.end])) for b in blocks[:zone]]
-        short = [i for i in range(zone) if blocks[i].end - blocks[i].start <= MAX_TITLE]
-        pick = next((i for i in short if han[i] >= 4), next((i for i in short if han[i] >= 2), None))
+        pick = _plain_title(text, blocks, zone)
     if pick is None:
         return zone
     for i in range(pick):
@@ -58,3 +55,23 @@ def clean_title(line: str) -> str:
     '力争“开门红”：各区市“起步即冲刺”'
     """
     return _TITLE_MARKUP.sub("", line.strip()).strip()
+
+
+def _plain_title(text: str, blocks: list[Block], zone: int) -> int | None:
+    """The title among the plain short lines before the body, read as a reader would.
+
+    The line just above a dated subtitle (``——2021年1月31日在…会议上``) is the title; else,
+    in a headline block, the first line that names the report or the meeting rather than a
+    slogan; else the first short line with four Han characters (a menu token such as 下载
+    has two: one is taken only if nothing else is there).
+    """
+    lines = [text[b.start : b.end].strip() for b in blocks[: zone + 1]]
+    han = [len(HAN.findall(s)) for s in lines]
+    short = [i for i in range(zone) if len(lines[i]) <= MAX_TITLE and han[i] >= 2]
+    sub = next((i for i, s in enumerate(lines) if DATED_SUBTITLE.match(s)), None)
+    above = [i for i in short if sub is not None and i < sub]
+    if above:
+        return above[-1]
+    titled = [i for i in short if han[i] >= 4]
+    named = [i for i in titled if NAMES_REPORT.search(lines[i]) and not lines[i].startswith(("—", "-"))]
+    return next(iter(named or titled or short), None)

@@ -40,21 +40,25 @@ UNIT_ONE = "|".join(
 #: A unit, compound ones included: 58万元/人, 29微克/立方米.
 UNIT = rf"(?:{UNIT_ONE})(?![A-Za-z])(?:/(?:{MAGNITUDE})?(?:{alt(PER_UNITS)}))?"
 NUMBER = rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})"
-#: What joins the bounds of a range: 3―5所, 5%—6%, 5%－7% (the full-width minus), 5至6.
-RANGE_SEP = r"[-‐‑–—―~～]{1,2}|至|到"
+#: What joins the bounds of a range: 3―5所, 5%—6%, 6.5%－7% (the full-width minus), 5至6.
+RANGE_SEP = r"[-‐‑–—―~～－]{1,2}|至|到"
 
 # The first lookahead only skips a branch that would fail anyway (the match is unchanged, and
 # found in half the time): the larger magnitude of 4兆8,530亿元 follows the whole run of digits,
 # commas and points.
 _BIG_AHEAD = rf"(?=[\d,.]++[{''.join(sorted({m[0] for m in MAGNITUDES}))}])"
+#: A magnitude with no unit, made a quantity by its qualifier: 游客1000万以上.
+_BARE = rf"(?<=[{''.join(sorted({m[-1] for m in MAGNITUDES}))}])(?=以上|左右|以内|以下)"
 QUANTITY_PATTERN = (
-    r"(?<![\dA-Za-z.,+/第数几余])(?<!\d[万亿兆])"
-    rf"(?:百分之(?P<pnum>{NUMBER})(?:(?:至|到)百分之(?P<phigh>{NUMBER}))?"
+    # not inside a number, a code or a counter (第3批, 数十家); 人数1000人 is a count of people
+    r"(?<![\dA-Za-z.,+/第几余])(?<!(?<!人)数)(?<!\d[万亿兆])"
+    # 百分之五至百分之六, and 百分之八至九 with the second 百分之 left out
+    rf"(?:百分之(?P<pnum>{NUMBER})(?:(?:至|到)(?:百分之)?(?P<phigh>{NUMBER}))?"
     # 4兆8,530亿元, 5万6,566元: a larger magnitude written before the number proper
     rf"|(?:{_BIG_AHEAD}(?P<big>{ARABIC_NUMBER})(?P<bigmag>{MAGNITUDE}))?"
     rf"(?P<num>{NUMBER})"
     rf"(?:(?:{MAGNITUDE})?(?:{UNIT})?\s?(?:{RANGE_SEP})\s?(?P<high>{NUMBER}))?"
-    rf"\s?(?P<mag>{MAGNITUDE})?\s?(?P<unit>{UNIT}))"
+    rf"\s?(?P<mag>{MAGNITUDE})?\s?(?:(?P<unit>{UNIT})|{_BARE}))"
     rf"(?P<qual>{alt(TRAILING_QUALIFIERS)})?"
 )
 #: The quantity pattern for text within the BMP (see :func:`quantities`).
@@ -110,7 +114,7 @@ def number(m: re.Match[str] | regex.Match[str]) -> Number | None:
     if pnum:
         num, high_s, mag, unit = pnum, phigh, None, "%"
     else:
-        unit = unit.strip()
+        unit = (unit or "").strip()
         if len(num) == 1 and not mag and num in _CN_ONE and unit_kind(unit) == "count":
             return None  # 六个方面, 两个确立, 三所: rhetorical enumerations, not quantities
     value = _amount(num)

@@ -28,33 +28,43 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from ..models import Category, Direction, Sentence, Target, new_target
+from ..models import Category, Direction, Kind, Role, Sentence, Target, new_target
 from ..text.quantities import amount
 from ..text.units import LEADING_QUALIFIERS, TRAILING_QUALIFIERS, Hardness
-from .pattern import ASTRAL, alt, number, quantities, stdlib
+from .indicators import INDICATORS, Indicator, canonical
+from .pattern import ASTRAL, alt, number, quantities, stdlib, unit_kind
 from .tables import (
     AVERAGE,
     CONJUNCTIONS,
     CUE_REACH,
     DIRECTIONS,
+    EXAMPLES_END,
     FRAMING,
     HARDNESS_CUES,
     LINKS,
     MAIN_TARGETS_HEAD,
+    MAIN_TARGETS_TITLE,
     MANNER,
+    MEASURE_WORDS,
     NOUN_DIRECTIONS,
     OBJECT_VERBS,
+    PERIOD_WORDS,
     QUOTE_REACH,
     QUOTES,
+    REVIEW_HEADING,
+    SESSION_WORDS,
+    STRUCTURE_NOUNS,
     VERB_DIRECTIONS,
+    VERB_KEPT_AFTER,
 )
 
 SpanFn = Callable[[int, int], tuple[int, int]]
 
 #: What ends the phrase before a quantity; searched in reverse ((?r)) for the nearest one.
 CLAUSE_BREAK = regex.compile(r"(?r)[，,、；;。：:！？!?\n（）()“”「」《》\[\]【】\s\d%]")
-#: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造….
-_AFTER_DIGITS = re.compile(r"[年月日底前内起后末初]+")
+#: A run starting with one of these follows a number's date or counter: 2028年可新增…, 3年内创造…,
+#: 10大类60项民生实事, 分3批建设.
+_AFTER_DIGITS = re.compile(r"(?:[年月日底前内起后末初类批轮]|大类)+")
 _FRAMING_RE = re.compile(rf"^(?:{alt(FRAMING)})+")
 _VERB_ONLY = re.compile(rf"^(?:{alt(MANNER)})*(?:{alt(OBJECT_VERBS)})+$")
 #: The end of the phrase before a number: a direction verb, a leading qualifier, a ratio base (GDP).
@@ -101,6 +111,8 @@ def strip(phrase: str) -> str:
     prev = None
     while prev != phrase:
         prev = phrase
+        if phrase in _WHOLE_WORDS:
+            return ""
         framing = _FRAMING_RE.match(phrase)
         if framing:
             phrase = phrase[framing.end() :]
@@ -154,12 +166,15 @@ def read(phrase: str) -> Phrase:
     assert tail is not None  # every part of _TAIL is optional
     dir_word = tail.group("dir2") or tail.group("dir")
     core = strip(phrase[: tail.start()].strip())
-    noun = next((w for w in NOUN_DIRECTIONS if phrase.endswith(w)), None)
+    if dir_word and core in VERB_KEPT_AFTER:
+        core += dir_word  # 经济增长: the growth of the economy
+    # a noun direction ends the phrase, or its indicator before a link (增速定为6%)
+    noun = next((w for w in NOUN_DIRECTIONS if phrase.endswith(w) or core.endswith(w)), None)
     return Phrase(
         direction=DIRECTIONS.get(dir_word or "") or (DIRECTIONS[noun] if noun else None),
         lead=tail.group("lead"),
         core=core,
-        named=bool(core) and not _VERB_ONLY.match(core),
+        named=bool(core) and not _VERB_ONLY.match(core) and not core.endswith(EXAMPLES_END),
         average=AVERAGE.search(phrase) is not None,
     )
 
@@ -209,6 +224,8 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     cues: Sequence[tuple[str, Hardness]] = tuple(HARDNESS_CUES.items())
     reading = _read if fast else read
     first = True
+    items: list[str] = []  # the subjects of a 分别 list not yet given a value
+    listed: Direction | None = None  # the direction of that list
     for m in quantities(text, ASTRAL.search(text) is not None):
         found = number(m)
         if found is None:
@@ -223,12 +240,21 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
                 cues = [cue for cue in cues if cue[0] in text]
         if quotes and inside_short_quote(text, start, end, quotes):
             continue  # “3+N”, “两个一百年”: a name in quotation marks
+        if _not_a_quantity(text, end, unit):
+            continue
         i = bisect_left(ends, start)
         cut = ends[i - 1] if i else -1
         if cut + 1 > sentence_start:
-            sentence_start, previous = cut + 1, None
-        phrase = reading(before(text, start, floor)[1])
+            sentence_start, previous, items = cut + 1, None, []
+        phrase_start, phrase_text = before(text, start, floor)
+        phrase = reading(phrase_text)
         floor = end
+        direction = phrase.direction
+        if "分别" in phrase_text:  # 城镇、农村居民人均可支配收入分别增长5%、6%: one subject each
+            items = _respective(text, phrase_start, phrase.core, sentence_start)
+            listed = direction
+        elif items and direction is None:
+            direction = listed  # the verb before the first value governs the list
         qualifier = qual or phrase.lead
         level: Hardness | None
         if qualifier:
@@ -239,14 +265,71 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
             # cues (确保, 力争) govern their own clause: look back a clause's length at most,
             # which also keeps a sentence without punctuation linear
             level = hardness(cues, text[max(sentence_start, start - CUE_REACH) : start])
-        if phrase.named:
-            indicator: str | None = phrase.core
+        if items:
+            indicator: str | None = items.pop(0)
+        elif phrase.named:
+            indicator = phrase.core
         else:
             indicator = _indicator(text, start, end, phrase.core, sentence_start) or previous
+            if indicator is None:
+                indicator = _topic(text, sentence_start, phrase_start)
         previous = indicator
-        yield RawTarget(
-            indicator, phrase.direction, value, high, unit, mag, qualifier, level, phrase.average, start, end
-        )
+        yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
+
+
+def _not_a_quantity(text: str, end: int, unit: str) -> bool:
+    """A count that is the structure of the text (以下14个方面) or a session's number (十一次全会)."""
+    if unit_kind(unit) != "count":
+        return False
+    if any(text.startswith(w, end) for w in STRUCTURE_NOUNS):
+        return True
+    return unit == "次" and any(text.startswith(w, end) for w in SESSION_WORDS)
+
+
+#: What separates the subjects of a 分别 list: 城镇、农村居民…, 一产、二产和三产….
+_LIST_SEP = re.compile(r"[、和与及]")
+
+
+def _respective(text: str, phrase_start: int, core: str, sentence_start: int) -> list[str]:
+    """The subjects of a 分别 list whose last subject is ``core``: 一产、二产、三产增加值分别增长…
+    gives 一产增加值, 二产增加值, 三产增加值 (the last one's tail is shared)."""
+    m = re.search(r"分别", core)
+    last = core[: m.start()] if m else core
+    if not last:
+        return []
+    lo = sentence_start
+    for brk in "，,；;：:。":
+        k = text.rfind(brk, lo, phrase_start)
+        lo = max(lo, k + 1)
+    head = text[lo:phrase_start]
+    if not head or head[-1] not in "、和与及":
+        return []
+    firsts = [strip(w) for w in _LIST_SEP.split(head[:-1])]
+    if not all(firsts) or any(len(w) > len(last) for w in firsts):
+        return []
+    width = len(firsts[0])
+    shared = last[width:] if len(last) > width else ""
+    return [w + shared for w in firsts] + [last]
+
+
+#: The clause before a figure's clause, when it is short and holds no number: their shared subject.
+_TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
+#: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
+_COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
+
+
+def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
+    """The subject a figure whose clause has only a verb shares with the clause before it
+    (确保物价上涨幅度比去年有明显回落，力争控制在15%左右: 物价上涨幅度); ``None`` if there is none."""
+    if phrase_start - 1 <= sentence_start or text[phrase_start - 1] not in "，,":
+        return None
+    m = _TOPIC.search(text, max(sentence_start, phrase_start - 26), phrase_start - 1)
+    if m is None or (m.start() > sentence_start and text[m.start() - 1] not in "，,：:；;。！？!?\n"):
+        return None  # the clause is longer than a topic, or holds a number
+    topic = strip(m.group().strip())
+    cut = _COMPARISON.search(topic)
+    topic = topic[: cut.start()] if cut else topic
+    return topic if any(w in topic for w in MEASURE_WORDS) else None
 
 
 def _indicator(text: str, start: int, end: int, core: str, sentence_start: int) -> str | None:
@@ -271,6 +354,84 @@ def role_of(category: Category | None) -> Literal["target", "result"] | None:
     return None
 
 
+Period = tuple[int | None, int | None]
+
+
+def _plan(numeral: str) -> Period:
+    """The years of the five-year plan 十<numeral>五: 十五五 -> (2026, 2030)."""
+    n = 10 + "一二三四五六七八九".index(numeral) + 1
+    start = 2006 + 5 * (n - 11)
+    return start, start + 4
+
+
+def _period_of(m: re.Match[str], year: int | None) -> Period | None:
+    """The period a time word of :data:`PERIOD_WORDS` names; ``None`` for a relative word without a year."""
+    if m["plan"]:
+        return _plan(m["plan"][1])
+    if m["to"]:
+        return None, int(m["to"])
+    if m["year"]:
+        return int(m["year"]), int(m["year"])
+    if year is None:
+        return None
+    shift = -1 if m["last"] else 1 if m["next"] else 0
+    return year + shift, year + shift
+
+
+def period(
+    words: Sequence[re.Match[str]], start: int, headings: Sequence[str], year: int | None, role: Role | None,
+    average: bool,
+) -> Period:  # fmt: skip
+    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
+    (``words``: :data:`PERIOD_WORDS` matches in order), else in its innermost heading that has one,
+    else the report's ``year`` (the year before it for a result). A yearly average takes the plan
+    period named before it (十五五时期年均增长5%: 2026-2030).
+
+    >>> import re
+    >>> text = "“十五五”时期年均增长5%，到2030年达到4万亿元。"
+    >>> ws = list(PERIOD_WORDS.finditer(text))
+    >>> period(ws, text.index("5%"), (), 2026, "target", True), period(ws, text.index("4万"), (), 2026, "target", False)
+    ((2026, 2030), (None, 2030))
+    """
+    k = bisect_left([w.start() for w in words], start)
+    if average:
+        plan = next((w for w in reversed(words[:k]) if w["plan"]), None)
+        if plan:
+            return _plan(plan["plan"][1])
+    for w in reversed(words[:k]):
+        found = _period_of(w, year)
+        if found:
+            return found
+    for heading in reversed(headings):
+        for w in reversed(list(PERIOD_WORDS.finditer(heading))):
+            found = _period_of(w, year)
+            if found:
+                return found
+    if year is None:
+        return None, None
+    y = year - 1 if role == "result" else year
+    return y, y
+
+
+def kind_of(unit: str, direction: Direction | None) -> Kind:
+    """growth (a percent change), share (a percent level: a rate, a ratio), count, or level."""
+    k = unit_kind(unit)
+    if k == "percent":
+        return "growth" if direction in ("increase", "decrease") else "share"
+    return "count" if k == "count" else "level"
+
+
+class MainState:
+    """Where a report is in its main-targets statement, carried from paragraph to paragraph:
+    ``open`` after a head that stands alone (its items follow), ``done`` once the items were read."""
+
+    __slots__ = ("done", "open")
+
+    def __init__(self) -> None:
+        self.open = False
+        self.done = False
+
+
 def extract(
     ptext: str,
     base: int,
@@ -280,6 +441,10 @@ def extract(
     base_units: bool = False,
     sentences: Sequence[Sentence] = (),
     fast: bool = True,
+    year: int | None = None,
+    headings: Sequence[str] = (),
+    main: MainState | None = None,
+    indicators: Sequence[Indicator] = INDICATORS,
 ) -> list[Target]:
     """Targets of a paragraph at normalised offset ``base``; ``span`` maps to the original.
 
@@ -287,10 +452,22 @@ def extract(
     in original offsets, in order and not overlapping), else from the paragraph's ``category``;
     quantities after a 主要预期目标是… head are targets whatever the sentence looks like.
     Linear: the quantities come in order, and one pass over the sentences finds theirs.
+
+    In a review section (``headings`` holding 回顾, 过去一年…) every figure is a result. ``year`` (the
+    report's) and ``headings`` give each figure its period; ``main`` carries the main-targets
+    statement across paragraphs: its items are this year's targets after its head.
     """
     head = MAIN_TARGETS_HEAD.search(ptext)
     head_at = head.end() if head else len(ptext) + 1
-    default = role_of(category)
+    review = any(REVIEW_HEADING.search(h) for h in headings)
+    default: Role | None = "result" if review else role_of(category)
+    state = main or MainState()
+    if headings and not state.done and MAIN_TARGETS_TITLE.match(headings[-1].strip()):
+        state.open = True  # a heading 主要预期目标: its paragraphs are the statement
+    statement_at = 0 if state.open and not state.done else head_at if not state.done else len(ptext) + 1
+    if not state.done and MAIN_TARGETS_TITLE.match(ptext.strip()):
+        state.open = True  # the head on a line of its own: the items follow
+    times: list[re.Match[str]] | None = None
     out: list[Target] = []
     k = 0  # the first sentence that does not end before the current quantity
     for t in _scan(ptext, fast):
@@ -298,10 +475,15 @@ def extract(
         while k < len(sentences) and sentences[k].end <= ts:
             k += 1
         role = default
-        if k < len(sentences) and sentences[k].start <= ts:
+        if k < len(sentences) and sentences[k].start <= ts and not review:
             role = role_of(sentences[k].category) or default
         if t.start >= head_at and not t.average:
             role = "target"
+        if times is None:
+            times = list(PERIOD_WORDS.finditer(ptext))
+        period_from, period_to = period(times, t.start, headings, year, role, t.average)
+        in_statement = t.start >= statement_at and role == "target" and not t.average
+        is_main = in_statement and period_from == period_to and (year is None or period_to == year)
         value, high, unit = t.value, t.high, t.unit
         if t.magnitude:
             if base_units:
@@ -323,6 +505,15 @@ def extract(
                 role=role,
                 average=t.average,
                 text=ptext[t.start : t.end],
+                period_from=period_from,
+                period_to=period_to,
+                canonical=canonical(t.indicator, unit_kind(t.unit), indicators),
+                kind=kind_of(t.unit, t.direction),
+                main=is_main,
             )
         )
+    if any(t.main for t in out):
+        state.done = True
+    elif out and state.open and not head:
+        state.open = False  # the paragraph after a lone head held other figures: no statement here
     return out

@@ -55,16 +55,34 @@ FRAMING = words(
 )
 #: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
 LINKS = words(
-    "平均为 分别为 拟按 拟安排 安排 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
+    "平均为 分别为 拟按 拟安排 安排 定为 确定为 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
     "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达"
 )
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
 OBJECT_VERBS = words(
     "新增 增加 建设 新建 建成 引进 新引进 签约 新签约 实施 完成 创造 打造 培育 开工 新开工 竣工 新竣工 "
-    "创建 打通 改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动"
+    "创建 打通 改造 汰换 提供 发行 安排 投入 培训 帮扶 吸引 落地 开展 招引 开通 带来 拉动 撬动 形成 建 增 新 推动 "
+    # verbs of work plans: 推进12个重点项目, 抓好10件民生实事, 支持5家企业, 提出3项举措
+    "推进 抓好 支持 提出"
 )
+#: A phrase ending in 等 lists examples of what the quantity counts (三峡水运新通道、长江存储三期等
+#: 1.22万个项目): it names no indicator, the noun after the unit does.
+EXAMPLES_END = "等"
+#: Words that make a clause's subject a measure: only such a subject is shared with a later clause
+#: that has a verb and a figure alone (物价上涨幅度比去年有明显回落，力争控制在15%左右), not a
+#: slogan (坚持稳中求进，力争增长5%).
+MEASURE_WORDS = words("幅度 速度 增速 增幅 涨幅 总值 收入 产量 价格 物价 率 总额 规模 指数 总量 产值 增加值 面积")
+#: Domains that name no measure without their verb: 经济增长5.5% is the growth of GDP, and its
+#: indicator is 经济增长, not 经济.
+VERB_KEPT_AFTER = words("经济")
+#: Nouns after a count that make it the structure of the text, not a quantity: 以下14个方面.
+STRUCTURE_NOUNS = words("方面 部分")
+#: Words after a count in 次 that make it a session's number, not a quantity: 十一次全会.
+SESSION_WORDS = words("全会 全体会议 会议 代表大会")
 #: Manner adverbs before such a verb: 高质量完成25.6万亩高标准农田新建改造任务.
-MANNER = words("高质量 高标准 高水平 加快 全力 大力 积极 稳步 有序 持续 全面 再 累计 共 首批 首期 分批")
+MANNER = words(
+    "高质量 高标准 高水平 加快 全力 大力 积极 稳步 稳妥 扎实 深入 统筹 有序 持续 全面 再 累计 共 首批 首期 分批 重点"
+)
 #: Conjunctions that end the phrase before a quantity (6,000亿元投资及约4万个就业机会).
 #: They are only read as such right after another quantity: 普及率 and 参与度 keep theirs.
 CONJUNCTIONS = "及和与并或"
@@ -74,6 +92,19 @@ CONJUNCTIONS = "及和与并或"
 AVERAGE = re.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降幅|提高)")
 #: The head of this year's main-targets statement: quantities after it, in its paragraph, are targets.
 MAIN_TARGETS_HEAD = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
+#: The same head standing alone (a heading, or a line 主要预期目标是： whose items follow).
+MAIN_TARGETS_TITLE = re.compile(r"^[^，。；]{0,20}(?:主要(?:预期)?目标|预期目标)(?:是|为)?[：:]?$")
+#: Section headings of a review of past years (工作回顾, 过去一年): figures in them are results.
+REVIEW_HEADING = re.compile(r"回顾|过去(?:一|五)年|去年工作|上年工作|工作总结|\d{4}年工作(?:情况|成效)")
+
+# ---------------------------------------------------------------- periods
+#: A five-year plan by its number: 十四五 = 2021-2025, 十五五 = 2026-2030 (the eleventh began in 2006).
+FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
+#: Time words in the text before a figure, the last one deciding its period (see reading.period).
+PERIOD_WORDS = re.compile(
+    r"(?P<plan>十[一二三四五六七八九]五)|(?:到|至|截至)(?P<to>(?:19|20)\d\d)年"
+    r"|(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?P<last>去年|上年|过去一年)|(?P<next>明年)"
+)
 
 #: Quotation marks around a slogan, (open, close): a number in a short quotation is a name (“3+N”).
 QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))

@@ -40,8 +40,9 @@ UNIT_KINDS: dict[str, str] = {
     **dict.fromkeys(
         words("亩 公顷 平方公里 平方千米 平方米 公里 千米 米 延米 吨 公斤 千克 斤 克 微克 毫克"), "measure"
     ),
-    # energy, power, volume, freight: 100万千瓦, 1.2GW, 333亿度 is left out (度 is also degrees)
-    **dict.fromkeys(words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 GW MW kW kWh TEU"), "measure"),
+    # energy, power, volume, freight (标箱 and TEU: containers): 100万千瓦, 1.2GW, 4500万标箱;
+    # 333亿度 is left out (度 is also degrees)
+    **dict.fromkeys(words("千瓦时 千瓦 兆瓦时 兆瓦 吉瓦 立方米 升 标准箱 标箱 GW MW kW kWh TEU"), "measure"),
     # multiples: 成长10倍
     "倍": "measure",
 }
@@ -67,6 +68,7 @@ LEADING_QUALIFIERS: dict[str, Hardness] = {
     "不少于": "hard",
     "不超过": "hard",
     "不高于": "hard",
+    "低于": "hard",  # a ceiling: 增长低于3%, 控制在低于5%
     "力争": "soft",  # 力争达到6%: an aspiration beyond the expectation
     "约": "soft",
 }
