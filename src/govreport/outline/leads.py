@@ -106,6 +106,15 @@ def read_lead(s: str, start: int, end: int) -> Block | None:
     return None
 
 
+def series(lead: Block) -> str:
+    """The list a lead belongs to: its style, and for ordinals the form of the marker, since 一是…
+    and 第一，… are two lists (a report may nest one inside the other) each numbered from one."""
+    style = lead.style or ""
+    if style == "ordinal_lead" and lead.marker:
+        return f"{style}:{'第' if lead.marker.startswith('第') else '是'}"
+    return style
+
+
 def _parallel(text: str, members: list[tuple[int, Block | None]], rank: dict[int, int]) -> list[int]:
     """The members of the shape most of them share: leads of one clause, or of two (坚持A，推进B).
 
@@ -188,7 +197,7 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
             continue
         if para_rank[i] == 0 and parent[0] >= 0:
             opens.add(i)
-        groups.setdefault((parent[0], b.lead.style or ""), []).append(i)
+        groups.setdefault((parent[0], series(b.lead)), []).append(i)
         parent_level[i] = parent[1]
     accepted: list[int] = []
     licensed: set[tuple[str, int]] = set()  # (style, parent of the section that holds the leads)
@@ -196,7 +205,7 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
     for (holder, style), members in groups.items():
         if style == "lead":
             members = _parallel(text, [(i, blocks[i].lead) for i in members], para_rank)
-        if style == "ordinal_lead":
+        if style.startswith("ordinal_lead"):
             run: list[int] = []
             for i in members:
                 lead = blocks[i].lead
@@ -207,7 +216,7 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
         if len(members) >= 2 and spread - len(members) < len(members):
             accepted.extend(members)
             licensed.add((style, grandparent.get(holder, -1)))
-        elif len(members) == 1 and style != "ordinal_lead" and members[0] in opens:
+        elif len(members) == 1 and not style.startswith("ordinal_lead") and members[0] in opens:
             singles.append((style, members[0]))
     accepted.extend(i for style, i in singles if (style, grandparent.get(parents[i][0], -1)) in licensed)
     for i in accepted:

@@ -12,7 +12,7 @@ from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS
 from ..text.numerals import parse_number
 from ..text.words import PICTURED
 from .blocks import Block
-from .leads import MAX_LEAD, SALUTATION, paragraph_parents
+from .leads import MAX_LEAD, SALUTATION, paragraph_parents, series
 from .scan import SENTENCE_MARK, is_body
 
 #: a short line that names a place or a facility is a photo caption, not a subhead
@@ -112,10 +112,10 @@ def mark_sentence_subheads(text: str, blocks: list[Block]) -> None:
         sub = sentence_subhead(text[b.start : b.end], b.start)
         if sub is not None and sub.style is not None:
             sub.level = parent[1] + 1
-            groups.setdefault((parent[0], sub.style), []).append((i, sub))
+            groups.setdefault((parent[0], series(sub)), []).append((i, sub))
     spaced = _spaced_paragraphs(text, blocks)
     for (_, style), members in groups.items():
-        if style == "ordinal_lead":  # the run numbered 1, 2, … in order
+        if style.startswith("ordinal_lead"):  # the run numbered 1, 2, … in order
             run: list[tuple[int, Block]] = []
             for m in members:
                 if m[1].number == len(run) + 1:
