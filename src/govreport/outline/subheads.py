@@ -8,7 +8,7 @@ from itertools import pairwise
 import regex
 
 from ..text.chars import BREAK_OFF, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, HAN, SEMICOLONS
-from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS
+from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS, opens_item
 from ..text.numerals import parse_number
 from ..text.words import PICTURED
 from .blocks import Block
@@ -97,9 +97,10 @@ def mark_sentence_subheads(text: str, blocks: list[Block]) -> None:
 
     Candidates are grouped by their parent section and shape (dashed, 一是/第一, plain). A
     group is accepted when it has two or more members, each followed by a longer paragraph
-    (its body), and the members are parallel: numbered 1, 2, … in order, or dashed, or plain
-    lines that share an opening and a closing (这是…的五年。), or that the page sets as its
-    bold leads, directly above their body where it puts a blank line between paragraphs.
+    (its body, not the next item of a list of one-line items), and the members are parallel:
+    numbered 1, 2, … in order, or dashed, or plain lines that share an opening and a closing
+    (这是…的五年。), or that the page sets as its bold leads, directly above their body where
+    it puts a blank line between paragraphs.
     Each accepted member becomes a child of its parent section.
     """
     parents = paragraph_parents(text, blocks)
@@ -109,6 +110,8 @@ def mark_sentence_subheads(text: str, blocks: list[Block]) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is None or nxt.kind != "paragraph" or nxt.end - nxt.start <= b.end - b.start:
             continue
+        if opens_item(text[nxt.start : nxt.end]):
+            continue  # the next line is the list's next item, not this line's body
         sub = sentence_subhead(text[b.start : b.end], b.start)
         if sub is not None and sub.style is not None:
             sub.level = parent[1] + 1
