@@ -286,6 +286,8 @@ def _not_a_quantity(text: str, end: int, unit: str) -> bool:
     return unit == "次" and any(text.startswith(w, end) for w in SESSION_WORDS)
 
 
+#: How far back the subjects of a 分别 list may start (a few short names).
+_LIST_REACH = 60
 #: What separates the subjects of a 分别 list: 城镇、农村居民…, 一产、二产和三产….
 _LIST_SEP = re.compile(r"[、和与及]")
 
@@ -297,7 +299,7 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
     last = core[: m.start()] if m else core
     if not last:
         return []
-    lo = sentence_start
+    lo = max(sentence_start, phrase_start - _LIST_REACH)
     for brk in "，,；;：:。":
         k = text.rfind(brk, lo, phrase_start)
         lo = max(lo, k + 1)
@@ -378,35 +380,59 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
     return year + shift, year + shift
 
 
-def period(
-    words: Sequence[re.Match[str]], start: int, headings: Sequence[str], year: int | None, role: Role | None,
-    average: bool,
-) -> Period:  # fmt: skip
-    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
-    (``words``: :data:`PERIOD_WORDS` matches in order), else in its innermost heading that has one,
-    else the report's ``year`` (the year before it for a result). A yearly average takes the plan
-    period named before it (十五五时期年均增长5%: 2026-2030).
+class TimeWords:
+    """The time words (:data:`PERIOD_WORDS`) of a paragraph, read once: for every figure, the period
+    named last before it is then one lookup (a paragraph of many years and figures stays linear).
 
-    >>> import re
     >>> text = "“十五五”时期年均增长5%，到2030年达到4万亿元。"
-    >>> ws = list(PERIOD_WORDS.finditer(text))
-    >>> period(ws, text.index("5%"), (), 2026, "target", True), period(ws, text.index("4万"), (), 2026, "target", False)
+    >>> words = TimeWords(text, 2026)
+    >>> words.before(text.index("5%"), average=True), words.before(text.index("4万"), average=False)
     ((2026, 2030), (None, 2030))
     """
-    k = bisect_left([w.start() for w in words], start)
-    if average:
-        plan = next((w for w in reversed(words[:k]) if w["plan"]), None)
-        if plan:
-            return _plan(plan["plan"][1])
-    for w in reversed(words[:k]):
-        found = _period_of(w, year)
-        if found:
-            return found
+
+    __slots__ = ("found", "plans", "starts")
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.starts: list[int] = []
+        self.found: list[Period | None] = []  # the last period named at or before each word
+        self.plans: list[Period | None] = []  # the last plan period named at or before each word
+        found: Period | None = None
+        plan: Period | None = None
+        for m in PERIOD_WORDS.finditer(text):
+            found = _period_of(m, year) or found
+            plan = _plan(m["plan"][1]) if m["plan"] else plan
+            self.starts.append(m.start())
+            self.found.append(found)
+            self.plans.append(plan)
+
+    def before(self, start: int, average: bool) -> Period | None:
+        """The period named last before ``start``; for a yearly average, the plan named last, if any."""
+        k = bisect_left(self.starts, start)
+        if not k:
+            return None
+        return (average and self.plans[k - 1]) or self.found[k - 1]
+
+
+def heading_period(headings: Sequence[str], year: int | None) -> Period | None:
+    """The period the innermost heading that names one names (二、2025年工作回顾: 2025)."""
     for heading in reversed(headings):
-        for w in reversed(list(PERIOD_WORDS.finditer(heading))):
-            found = _period_of(w, year)
-            if found:
-                return found
+        found = TimeWords(heading, year).found
+        if found and found[-1]:
+            return found[-1]
+    return None
+
+
+def period(
+    words: TimeWords, start: int, heading: Period | None, year: int | None, role: Role | None, average: bool
+) -> Period:
+    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
+    (``words``), else its headings' (``heading``: :func:`heading_period`), else the report's ``year``
+    (the year before it for a result). A yearly average takes the plan period named before it
+    (十五五时期年均增长5%: 2026-2030).
+    """
+    found = words.before(start, average) or heading
+    if found:
+        return found
     if year is None:
         return None, None
     y = year - 1 if role == "result" else year
@@ -467,7 +493,8 @@ def extract(
     statement_at = 0 if state.open and not state.done else head_at if not state.done else len(ptext) + 1
     if not state.done and MAIN_TARGETS_TITLE.match(ptext.strip()):
         state.open = True  # the head on a line of its own: the items follow
-    times: list[re.Match[str]] | None = None
+    times: TimeWords | None = None
+    heading = heading_period(headings, year)
     out: list[Target] = []
     k = 0  # the first sentence that does not end before the current quantity
     for t in _scan(ptext, fast):
@@ -480,8 +507,8 @@ def extract(
         if t.start >= head_at and not t.average:
             role = "target"
         if times is None:
-            times = list(PERIOD_WORDS.finditer(ptext))
-        period_from, period_to = period(times, t.start, headings, year, role, t.average)
+            times = TimeWords(ptext, year)
+        period_from, period_to = period(times, t.start, heading, year, role, t.average)
         in_statement = t.start >= statement_at and role == "target" and not t.average
         is_main = in_statement and period_from == period_to and (year is None or period_to == year)
         value, high, unit = t.value, t.high, t.unit
