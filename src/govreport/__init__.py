@@ -15,6 +15,7 @@ from .errors import ConfigError, DecodingError, GovReportError, InputError
 from .models import Category, Cue, Diagnostic, Noise, Paragraph, Report, Section, Sentence, Target
 from .normalization import NormalizeConfig, normalize, normalize_and_explain
 from .pipeline import parse, parse_file
+from .targets import INDICATORS, Indicator
 
 if TYPE_CHECKING:
     from .io.batch import parse_many
@@ -38,12 +39,14 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401  (a module attribute of any k
 __version__ = "0.1.0.dev0"
 
 __all__ = (
+    "INDICATORS",
     "Category",
     "ConfigError",
     "Cue",
     "DecodingError",
     "Diagnostic",
     "GovReportError",
+    "Indicator",
     "InputError",
     "LexiconEntry",
     "Noise",

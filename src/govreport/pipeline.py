@@ -19,13 +19,23 @@ from .errors import ConfigError, InputError
 from .models import Diagnostic, Report
 from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 from .normalization.decode import decode_bytes
+from .targets import Indicator
+from .targets.indicators import extended
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from .normalization.chain import StepSwitches
 
-OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", "year", "jurisdiction", *STEP_NAMES)
+OPTION_NAMES: tuple[str, ...] = (
+    "base_units",
+    "add_cues",
+    "remove_cues",
+    "add_indicators",
+    "year",
+    "jurisdiction",
+    *STEP_NAMES,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class Options:
     base_units: bool = False
     add_cues: tuple[LexiconEntry, ...] = ()
     remove_cues: tuple[str, ...] = ()
+    add_indicators: tuple[Indicator, ...] = ()
 
     @classmethod
     def from_kwargs(cls, **options: object) -> Options:
@@ -54,6 +65,8 @@ class Options:
                 kw[name] = _entries(value)
             elif name == "remove_cues":
                 kw[name] = _cue_texts(value)
+            elif name == "add_indicators":
+                kw[name] = _indicators(value)
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
@@ -68,6 +81,18 @@ def _entries(value: object) -> tuple[LexiconEntry, ...]:
     if not isinstance(items, (list, tuple)) or not all(isinstance(e, LexiconEntry) for e in items):
         name = "add_cues"
         raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_CUES_SHAPE)
+    return tuple(items)
+
+
+_ADD_INDICATORS_SHAPE = 'an Indicator or a list of them, e.g. [Indicator("rd_intensity", ("研发投入强度",), "why")]'
+
+
+def _indicators(value: object) -> tuple[Indicator, ...]:
+    """``add_indicators`` as a tuple of entries: one entry may be given alone."""
+    items = (value,) if isinstance(value, Indicator) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(e, Indicator) for e in items):
+        name = "add_indicators"
+        raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_INDICATORS_SHAPE)
     return tuple(items)
 
 
@@ -86,6 +111,7 @@ def parse(
     base_units: bool = False,
     add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
     remove_cues: str | Sequence[str] = (),
+    add_indicators: Indicator | Sequence[Indicator] = (),
     year: int | None = None,
     jurisdiction: str | None = None,
     **steps: Unpack[StepSwitches],
@@ -95,13 +121,16 @@ def parse(
     Offsets in the result index the original string; for ``bytes`` input, the
     string they were decoded to (``Report.encoding`` says from what). ``year`` and
     ``jurisdiction``, when given, are taken as the report's own (source ``caller``)
-    instead of being read from the text.
+    instead of being read from the text. ``add_indicators`` extends the table of canonical
+    indicators (:data:`govreport.targets.INDICATORS`), its entries tried first.
 
     >>> r = parse("一、2024年工作回顾\\n全年新增就业4万人。\\n二、2025年工作安排\\n地区生产总值增长5.5%以上。")
     >>> [(s.marker, s.title, s.category.value) for s in r.sections]
     [('一、', '2024年工作回顾', 'achievement'), ('二、', '2025年工作安排', 'goal')]
     """
-    opts = Options.from_kwargs(base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, **steps)
+    opts = Options.from_kwargs(
+        base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, add_indicators=add_indicators, **steps
+    )
     _check_identity(year, jurisdiction)
     encoding: str | None = None
     diagnostics: list[Diagnostic] = []
@@ -158,6 +187,7 @@ def parse_file(
     base_units: bool = False,
     add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
     remove_cues: str | Sequence[str] = (),
+    add_indicators: Indicator | Sequence[Indicator] = (),
     year: int | None = None,
     jurisdiction: str | None = None,
     **steps: Unpack[StepSwitches],
@@ -188,8 +218,8 @@ def parse_file(
         msg = f"cannot read: {e.strerror or e}"
         raise InputError(msg, str(p)) from None
     report = parse(
-        data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, year=year, jurisdiction=jurisdiction,
-        **steps,
+        data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, add_indicators=add_indicators,
+        year=year, jurisdiction=jurisdiction, **steps,
     )  # fmt: skip
     report.source = os.fspath(path)
     identity.apply_file_name(report, p.name)
@@ -226,7 +256,12 @@ def _parse_text(
     lexicon = classify.Lexicon.default()
     if opts.add_cues or opts.remove_cues:
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
-    builder = Builder(norm, classify.Context.root(lexicon, report.year), base_units=opts.base_units)
+    builder = Builder(
+        norm,
+        classify.Context.root(lexicon, report.year),
+        base_units=opts.base_units,
+        indicators=extended(opts.add_indicators),
+    )
     if root.paragraphs:
         report.preamble = builder.section(root)[0]
     report.sections = [builder.section(child)[0] for child in root.children]

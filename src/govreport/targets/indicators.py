@@ -3,10 +3,9 @@
 Each :class:`Indicator` names a code, the wordings (aliases) that mean it, words that make a
 wording another measure (人均 生产总值 is not GDP growth), the unit kinds it is measured in, and
 a comment. The first entry (in table order) whose alias the indicator holds, with none of its
-``unless`` words, gives the code; an indicator no entry knows has none. Extend the table with
-``extended([Indicator(...)])`` (added entries are tried first) and read an indicator with
-``canonical(indicator, unit_kind, table)``; ``build.Builder(..., indicators=table)`` uses it for a
-whole report.
+``unless`` words, gives the code; an indicator no entry knows has none. Extend the table for a
+report with ``parse(text, add_indicators=[Indicator(...)])``, the way ``add_cues`` extends the cue
+lexicon: added entries are tried first (:func:`extended`).
 
 >>> canonical("全省生产总值", "percent"), canonical("人均地区生产总值", "percent"), canonical("生产总值", "measure")
 ('gdp_growth', None, None)
