@@ -188,3 +188,13 @@ def test_added_indicators_are_tried_first() -> None:
 def test_added_indicators_of_another_shape_are_a_config_error(value: object) -> None:
     with pytest.raises(ConfigError, match="Indicator"):
         parse("地区生产总值增长5%。", add_indicators=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "expected"), params("targets/periods.txt"))
+def test_periods_and_roles(text: str, expected: str) -> None:
+    found = parse(text, year=2026).targets
+    got = [
+        " | ".join("-" if x is None else str(x) for x in (t.role, t.period_from, t.period_to, t.canonical))
+        for t in found
+    ]
+    assert got == expected.splitlines()

@@ -376,7 +376,9 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
         return int(m["year"]), int(m["year"])
     if year is None:
         return None
-    shift = -1 if m["last"] else 1 if m["next"] else 0
+    if m["five"]:
+        return year - 5, year - 1
+    shift = -1 if m["last"] or m["past"] else 1 if m["next"] else 0
     return year + shift, year + shift
 
 
@@ -508,7 +510,11 @@ def extract(
             role = "target"
         if times is None:
             times = TimeWords(ptext, year)
+        named = times.before(t.start, t.average) or heading  # the period the text names, if any
         period_from, period_to = period(times, t.start, heading, year, role, t.average)
+        if role == "target" and named and year and named[1] is not None and named[1] < year:
+            role = "result"  # 过去一年…增长5%左右: no plan is set for a year already past
+            period_from, period_to = period(times, t.start, heading, year, role, t.average)
         in_statement = t.start >= statement_at and role == "target" and not t.average
         is_main = in_statement and period_from == period_to and (year is None or period_to == year)
         value, high, unit = t.value, t.high, t.unit

@@ -101,9 +101,12 @@ REVIEW_HEADING = re.compile(r"回顾|过去(?:一|五)年|去年工作|上年工
 #: A five-year plan by its number: 十四五 = 2021-2025, 十五五 = 2026-2030 (the eleventh began in 2006).
 FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
 #: Time words in the text before a figure, the last one deciding its period (see reading.period).
+#: A year after 比/较 is the base of a comparison (比上年增加1000亿元), not the figure's period;
+#: 过去五年 and 这五年 are the five years before the report's.
 PERIOD_WORDS = re.compile(
     r"(?P<plan>十[一二三四五六七八九]五)|(?:到|至|截至)(?P<to>(?:19|20)\d\d)年"
-    r"|(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?P<last>去年|上年|过去一年)|(?P<next>明年)"
+    r"|(?<![比较])(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?<![比较])(?P<last>去年|上年)|(?P<past>过去一年)"
+    r"|(?P<five>过去五年|这五年|五年来)|(?P<next>明年)"
 )
 
 #: Quotation marks around a slogan, (open, close): a number in a short quotation is a name (“3+N”).
