@@ -25,7 +25,7 @@ from typing import Any
 #: stage name -> (module, attribute path) of the functions ``pipeline.py`` calls for it
 STAGE_FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "decode+normalise": (
-        ("govreport.pipeline", "decode_bytes"),  # bytes -> str, as imported by the pipeline
+        ("govreport.pipeline", "decode"),  # bytes -> str, as imported by the pipeline
         ("govreport.pipeline", "normalize_and_explain"),  # the whole normalisation chain
     ),
     "outline": (

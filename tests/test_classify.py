@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govreport
-from govreport.classify import Context, Lexicon, gather, sentences
+from govreport.classify import Context, Lexicon, explain, gather, sentences
 from govreport.classify.evidence import anchor_matches, apply_frames, cues
 from govreport.classify.label import aggregate
 from govreport.classify.lexicon import LexiconEntry
@@ -388,7 +388,7 @@ def test_turns_boost_what_follows_and_reported_targets_count_nothing():
         ("短板", 3.75),
         ("明显", 1.5),
     ]
-    assert [c.rule.endswith("after a turn]") for c in first.cues] == [False, False, False, True, True]
+    assert [c.rule.endswith("after_turn]") for c in first.cues] == [False, False, False, True, True]
     assert [(c.text, c.category.value) for c in second.cues] == [("推进", A)]  # a review reads 推进 as done
 
 
@@ -398,7 +398,7 @@ def test_cues_in_order_with_windows_and_reported_targets():
         (0, 5, "", ""),  # the window hides its 今年
         (5, 7, "新增", ""),
         (9, 13, "", ""),
-        (16, 18, "目标", "the target a result is reported on"),  # 主要 is a shield: no cue of its own
+        (16, 18, "目标", "reported_target"),  # 主要 is a shield: no cue of its own
         (18, 21, "完成了", ""),
     ]
 
@@ -430,22 +430,35 @@ def test_user_entries_of_unusual_kinds():
         ("推进", Category.GOAL),
         ("改造", Category.ACHIEVEMENT),
     ]
-    assert "read as goal in a plan context" in s.cues[1].rule
+    assert s.cues[1].rule == "action_verb [plan_context; after_turn]"
 
 
 def test_cue_text_and_rule_are_what_the_match_reads():
-    # a cue's text is the matched slice whether it comes from the lexicon or an anchor; a rule
-    # that the context changed reads "comment [note]", and plain otherwise
+    # a cue's text is the matched slice whether it comes from the lexicon or an anchor; its rule is
+    # the entry's name, with the context's notes in brackets, and explain() reads both back (#14, #20)
     text = "一、2024年工作回顾\n虽然推进了改造，但短板依然明显。\n二、2025年工作安排\n推进改造，新增就业4万人以上。"
-    found = [
-        (c.text, c.rule, c.category.value, c.weight)
-        for p in govreport.parse(text).paragraphs()
-        for s in p.sentences
-        for c in s.cues
-    ]
+    paragraphs = govreport.parse(text).paragraphs()
+    found = [(c.text, c.rule, c.category.value, c.weight) for p in paragraphs for s in p.sentences for c in s.cues]
     assert all(t in text for t, *_ in found)
     rules = {r for _, r, _, _ in found}
-    assert "action verbs: a task in a plan part, a deed in a review [read as goal in a plan context]" in rules
-    assert "admitted problems [after a turn]" in rules
-    assert ("4万人以上", "a target qualifier (以上/左右/以内/以下)", G, 1.0) in found  # an anchor: no note
+    assert {"action_verb [plan_context]", "admitted_problem [after_turn]"} <= rules
+    assert ("4万人以上", "qualified", G, 1.0) in found  # an anchor: no note
     assert not any(r.endswith(" []") for r in rules)
+    assert all(explain(r) for r in rules)  # every rule has an explanation
+    assert explain("action_verb [plan_context]") == (
+        "action verbs: a task in a plan part, a deed in a review"
+        " [a period cue read as goal: its context leans to a plan]"
+    )
+    with pytest.raises(KeyError):
+        explain("no_such_rule")
+
+
+def test_every_entry_has_a_stable_name_with_one_explanation():
+    from govreport.classify.lexicon import ANCHORS, LEXICON, NOTES
+
+    comments: dict[str, str] = {}
+    for e in (*LEXICON, *ANCHORS.values()):
+        assert e.name and e.name.isascii() and " " not in e.name, e
+        assert comments.setdefault(e.name, e.comment) == e.comment, e  # one name, one explanation
+    assert not set(NOTES) & set(comments)
+    assert all(name == e.name for name, e in ANCHORS.items())

@@ -438,3 +438,25 @@ def test_a_fifo_is_refused_not_read_forever(folder):
     os.mkfifo(fifo)
     status, _, err = run(fifo, "--format", "tree")
     assert status == 1 and err.count("\n") == 1 and "is not a regular file" in err
+
+
+def test_import_govreport_loads_no_stage():
+    code = "import sys, govreport; print(sorted(m for m in sys.modules if m.startswith('govreport.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_ctrl_c_while_the_cli_loads_exits_130_quietly():
+    # the interrupt lands inside the import of the CLI (as a Ctrl-C in the first ~0.3 s does)
+    code = (
+        "import builtins, runpy\n"
+        "real = builtins.__import__\n"
+        "def imp(name, *a, **k):\n"
+        "    if name == 'govreport.io.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = imp\n"
+        "runpy.run_module('govreport', run_name='__main__')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (130, "govreport: interrupted\n")

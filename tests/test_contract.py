@@ -119,6 +119,14 @@ def test_step_switches_are_the_steps() -> None:
     assert tuple(StepSwitches.__annotations__) == STEP_NAMES
 
 
+def test_parse_options_are_the_option_names() -> None:
+    import typing
+
+    from govreport.pipeline import OPTION_NAMES, ParseOptions
+
+    assert set(typing.get_type_hints(ParseOptions)) == set(OPTION_NAMES)
+
+
 @pytest.mark.parametrize(
     "text",
     [

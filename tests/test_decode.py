@@ -10,6 +10,8 @@ import govreport
 from govreport.errors import DecodingError
 from govreport.normalization.decode import decode_bytes, plausibility
 
+from .contract import check_report
+
 TEXT = "各位代表：现在，我代表市人民政府，向大会报告政府工作，请予审议。全年地区生产总值增长5.5%。"
 TRAD = "各位代表：現在，我代表市政府，向大會報告政府工作，請予審議。全年經濟成長率達4.3％。"
 
@@ -66,3 +68,107 @@ def test_plausibility_prefers_common_characters() -> None:
 
 def test_empty_bytes_decode_to_empty_text() -> None:
     assert decode_bytes(b"") == ("", "utf-8")
+
+
+# ---------------------------------------------------------------- a few bad bytes (#17, #21)
+
+REPORT = (
+    "政府工作报告\n"
+    "一、2024年工作回顾\n过去一年，全年新增就业4万人，地区生产总值增长5.2%。\n"
+    "（一）经济运行稳中有进。全年完成固定资产投资120亿元。\n"
+    "二、2025年工作安排\n主要预期目标是：地区生产总值增长5.5%以上。\n"
+    "我们也清醒看到，发展不平衡不充分问题仍然突出。\n"
+)
+UTF8 = REPORT.encode("utf-8")
+CUT = UTF8.index("主要".encode())  # a byte offset at the start of a character, mid-report
+
+
+def _parsed(data: bytes) -> govreport.Report:
+    """``data`` parsed, held to the contract over the text it decoded to."""
+    report = govreport.parse(data)
+    check_report(decode_bytes(data)[0], report)
+    return report
+
+
+def _decoding(report: govreport.Report) -> list[str]:
+    return [d.message.split(":")[0] for d in report.diagnostics if d.code == "decoding"]
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_a_file_cut_mid_character(cut: int) -> None:
+    data = UTF8 + "增".encode()[:cut]  # the last character lost its last bytes
+    report = _parsed(data)
+    assert report.encoding == "utf-8"
+    assert _decoding(report) == [f"bytes {len(UTF8)}-{len(UTF8) + cut} ({data[len(UTF8) :].hex(' ')})"]
+    text = decode_bytes(data)[0]
+    assert text == REPORT + "\ufffd"
+    note = next(d for d in report.diagnostics if d.code == "decoding")
+    assert (note.start, note.end) == (len(REPORT), len(REPORT) + 1)  # characters of the text
+
+
+@pytest.mark.parametrize("bad", [b"\xff", b"\xe4\xb8", b"\x80\x80\x80"])
+def test_one_to_three_invalid_bytes(bad: bytes) -> None:
+    data = UTF8[:CUT] + bad + UTF8[CUT:]
+    report = _parsed(data)
+    assert report.encoding == "utf-8" and report.sections[1].title == "2025年工作安排"
+    text = decode_bytes(data)[0]
+    assert text.replace("\ufffd", "") == REPORT  # the rest is intact
+    notes = [d for d in report.diagnostics if d.code == "decoding"]
+    assert len(notes) == 1 and notes[0].message.startswith(f"bytes {CUT}-{CUT + len(bad)} ")
+    assert set(text[notes[0].start : notes[0].end]) == {"\ufffd"}
+
+
+def test_a_pasted_gbk_paragraph_in_utf8() -> None:
+    pasted = "这一段是从旧系统复制过来的文字。\n".encode("gbk")
+    data = UTF8 * 30 + pasted + UTF8 * 10  # 40 bytes in 16 000: within the 0.5 % allowed
+    report = _parsed(data)
+    assert report.encoding == "utf-8"
+    notes = [d for d in report.diagnostics if d.code == "decoding"]
+    assert notes and all(30 * len(UTF8) <= int(m.split()[1].split("-")[0]) for m in _decoding(report))
+    text = decode_bytes(data)[0]
+    assert text.startswith(REPORT * 30) and text.endswith(REPORT * 10)
+    # far more than the allowed share: no encoding decodes it, and it is refused
+    with pytest.raises(DecodingError, match="no encoding"):
+        decode_bytes(UTF8 + pasted * 3)
+
+
+def test_one_nul_byte() -> None:
+    data = UTF8[:CUT] + b"\x00" + UTF8[CUT:]
+    report = _parsed(data)
+    assert report.encoding == "utf-8"
+    assert _decoding(report) == [f"bytes {CUT}-{CUT + 1} (00)"]
+    assert "\x00" not in "".join(p.text for p in report.paragraphs())  # normalised to U+FFFD
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF16_LE])
+def test_odd_length_utf16(bom: bytes) -> None:
+    data = bom + REPORT.encode("utf-16-le") + b"\x4e"  # one byte of a last character
+    report = _parsed(data)
+    assert report.encoding == ("utf-16" if bom else "utf-16-le")
+    assert _decoding(report) == [f"bytes {len(data) - 1}-{len(data)} (4e)"]
+    assert decode_bytes(data)[0] == REPORT + "\ufffd"
+
+
+@pytest.mark.parametrize("extra", [b"", b"\n"])  # an even and an odd number of bytes after the mark
+def test_a_utf16_mark_before_utf8_text(extra: bytes) -> None:
+    data = codecs.BOM_UTF16_LE + UTF8 + extra
+    report = _parsed(data)
+    assert report.encoding == "utf-8" and report.sections[0].title == "2024年工作回顾"
+    notes = [d.message for d in report.diagnostics if d.code == "decoding"]
+    assert notes == [
+        "the input opens with a UTF-16-LE byte-order mark, but the bytes after it are utf-8: "
+        "decoded as utf-8, the mark skipped"
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        UTF8[: len(UTF8) // 2] + bytes(range(256)) + UTF8[len(UTF8) // 2 :],  # binary pasted in
+        REPORT.encode("gbk") + UTF8,  # half GBK, half UTF-8
+        codecs.BOM_UTF8 + UTF8[:100] + b"\xff" * 20,
+    ],
+)
+def test_more_than_a_few_bad_bytes_is_still_an_error(data: bytes) -> None:
+    with pytest.raises(DecodingError):
+        decode_bytes(data)

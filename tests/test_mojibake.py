@@ -84,3 +84,40 @@ def test_replacement_character_runs_are_flagged() -> None:
 def test_cost_prefers_ordinary_text() -> None:
     assert mojibake.cost("这一年") + mojibake.MARGIN_BITS <= mojibake.cost(garble("。”这一年来"))
     assert mojibake.cost("abc") == float("inf")
+
+
+# ---------------------------------------------------------------- bytes read under the wrong charset (#21)
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [("政府工作报告", "gbk"), ("全年新增就业", "gbk"), ("政府工作报告", "utf-8")],
+)
+def test_bytes_read_as_latin1_are_repaired(clean: str, codec: str) -> None:
+    garbled = clean.encode(codec).decode("cp1252" if codec == "utf-8" else "latin-1")
+    text = f"各位代表：\n{garbled}\n全年新增就业4万人。"
+    norm = normalize_and_explain(text)
+    assert [d.code for d in norm.diagnostics] == ["mojibake"]
+    assert clean in norm.text and garbled not in norm.text
+
+
+@pytest.mark.parametrize("garbled", ["Ã€Ã‰", "锟斤拷锟斤拷", "锟斤拷"])
+def test_runs_whose_bytes_are_lost_are_flagged(garbled: str) -> None:
+    text = f"全年新增就业{garbled}4万人。"
+    norm = normalize_and_explain(text)
+    assert [(d.code, text[d.start : d.end]) for d in norm.diagnostics] == [("mojibake", garbled)]
+    assert norm.text == text  # flagged, not guessed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "×××同志在会上讲话。",  # redaction marks
+        "气温25°C，降水±10%。",
+        "阿卜杜拉·阿齐兹······访问",  # middle dots, one kind in a run
+        "José Müller先生",  # accented letters inside Latin words
+        "他说：“好……”——",
+    ],
+)
+def test_latin_characters_of_real_text_are_left_alone(text: str) -> None:
+    assert [d.code for d in normalize_and_explain(text).diagnostics if d.code == "mojibake"] == []

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govreport.outline as outline
+from govreport.normalization import normalize
 from govreport.outline.leads import read_lead
 from govreport.outline.subheads import subhead_shape
 from govreport.text import numbering
@@ -15,8 +16,9 @@ from govreport.text.numerals import format_cn
 from .cases import load_cases, params
 
 
-def render(text: str) -> list[str]:
-    """The outline of ``text`` in the fixtures' expected format."""
+def render(text: str, paragraphs: bool = False) -> list[str]:
+    """The outline of ``text`` in the fixtures' expected format (with ``paragraphs``: each
+    paragraph too, as ``¶`` and its first twelve characters, one level below its section)."""
     root, _ = outline.split(text)
     out = []
     span = root.title
@@ -24,6 +26,8 @@ def render(text: str) -> list[str]:
         out.append("TITLE: " + outline.clean_title(text[span[0] : span[1]]))
 
     def walk(node: outline.Node) -> None:
+        if paragraphs:
+            out.extend(f"{'  ' * node.level}¶ {text[a:b][:12]}" for a, b in node.paragraphs)
         for child in node.children:
             h = child.heading
             assert h is not None
@@ -40,8 +44,15 @@ def test_fixture(text: str, expected: str) -> None:
     assert render(text) == (expected.split("\n") if expected else [])
 
 
+@pytest.mark.parametrize(("text", "expected"), params("outline/layout"))
+def test_layout_fixture(text: str, expected: str) -> None:
+    # raw layout (hard-wrapped, scraped): normalised first, paragraphs shown with the sections
+    assert render(normalize(text), paragraphs=True) == (expected.split("\n") if expected else [])
+
+
 def test_fixtures_are_found() -> None:
     assert len(load_cases("outline")) >= 20
+    assert len(load_cases("outline/layout")) >= 6
 
 
 # ---------------------------------------------------------------- single rules

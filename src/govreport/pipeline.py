@@ -18,14 +18,33 @@ from .classify.lexicon import LexiconEntry
 from .errors import ConfigError, InputError
 from .models import Diagnostic, Report
 from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
-from .normalization.decode import decode_bytes
+from .normalization.chain import StepSwitches
+from .normalization.decode import decode
 from .targets import Indicator
 from .targets.indicators import extended
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from .normalization.chain import StepSwitches
+
+class ParseOptions(StepSwitches, total=False):
+    """The keyword options of :func:`parse` and :func:`parse_file`, checked by mypy and editors.
+
+    ``base_units`` folds 万/亿 into values; ``add_cues``/``remove_cues`` change the cue lexicon
+    (a :class:`LexiconEntry` or a list of them; a word or a list of words); ``add_indicators``
+    extends the canonical indicators (an :class:`Indicator` or a list of them, tried before
+    :data:`govreport.INDICATORS`); ``year`` and
+    ``jurisdiction`` say which report it is (source ``caller``); each normalisation step is a
+    switch named like the step (``join_layout=False``).
+    """
+
+    base_units: bool
+    add_cues: LexiconEntry | Sequence[LexiconEntry]
+    remove_cues: str | Sequence[str]
+    add_indicators: Indicator | Sequence[Indicator]
+    year: int | None
+    jurisdiction: str | None
+
 
 OPTION_NAMES: tuple[str, ...] = (
     "base_units",
@@ -47,6 +66,8 @@ class Options:
     add_cues: tuple[LexiconEntry, ...] = ()
     remove_cues: tuple[str, ...] = ()
     add_indicators: tuple[Indicator, ...] = ()
+    year: int | None = None  #: the report's year as the caller knows it (source ``caller``)
+    jurisdiction: str | None = None  #: the report's government as the caller knows it
 
     @classmethod
     def from_kwargs(cls, **options: object) -> Options:
@@ -67,6 +88,14 @@ class Options:
                 kw[name] = _cue_texts(value)
             elif name == "add_indicators":
                 kw[name] = _indicators(value)
+            elif name == "year":
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                    raise ConfigError(name, OPTION_NAMES, "parse option", shape="an int such as 2026")
+                kw[name] = value
+            elif name == "jurisdiction":
+                if value is not None and not isinstance(value, str):
+                    raise ConfigError(name, OPTION_NAMES, "parse option", shape="a str such as 浙江省")
+                kw[name] = value
             else:
                 raise ConfigError(name, OPTION_NAMES, "parse option")
         return cls(normalize=NormalizeConfig.from_options(**steps), **kw)  # type: ignore[arg-type]
@@ -105,60 +134,36 @@ def _cue_texts(value: object) -> tuple[str, ...]:
     return tuple(items)
 
 
-def parse(
-    text: str | bytes,
-    *,
-    base_units: bool = False,
-    add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
-    remove_cues: str | Sequence[str] = (),
-    add_indicators: Indicator | Sequence[Indicator] = (),
-    year: int | None = None,
-    jurisdiction: str | None = None,
-    **steps: Unpack[StepSwitches],
-) -> Report:
+def parse(text: str | bytes, **options: Unpack[ParseOptions]) -> Report:
     """Parse a report given as ``str`` or ``bytes`` (decoded by the library).
 
     Offsets in the result index the original string; for ``bytes`` input, the
     string they were decoded to (``Report.encoding`` says from what). ``year`` and
     ``jurisdiction``, when given, are taken as the report's own (source ``caller``)
-    instead of being read from the text. ``add_indicators`` extends the table of canonical
-    indicators (:data:`govreport.targets.INDICATORS`), its entries tried first.
+    instead of being read from the text.
 
     >>> r = parse("一、2024年工作回顾\\n全年新增就业4万人。\\n二、2025年工作安排\\n地区生产总值增长5.5%以上。")
     >>> [(s.marker, s.title, s.category.value) for s in r.sections]
     [('一、', '2024年工作回顾', 'achievement'), ('二、', '2025年工作安排', 'goal')]
     """
-    opts = Options.from_kwargs(
-        base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, add_indicators=add_indicators, **steps
-    )
-    _check_identity(year, jurisdiction)
+    opts = Options.from_kwargs(**options)
     encoding: str | None = None
     diagnostics: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
-        text, encoding = decode_bytes(bytes(text))
+        decoded = decode(bytes(text))
+        text, encoding = decoded.text, decoded.encoding
         diagnostics.append(Diagnostic(code="encoding", message=f"decoded as {encoding}"))
+        diagnostics.extend(decoded.diagnostics)
     elif not isinstance(text, str):
         msg = f"parse() takes str or bytes, not {type(text).__name__}"
         raise InputError(msg)
     with _collector_paused():
-        return _parse_text(text, opts, encoding, diagnostics, year, jurisdiction)
+        return _parse_text(text, opts, encoding, diagnostics)
 
 
 def check_options(**options: object) -> None:
     """Check ``parse`` keyword options without parsing: unknown names and wrong types raise ConfigError."""
-    year, jurisdiction = options.pop("year", None), options.pop("jurisdiction", None)
-    _check_identity(year, jurisdiction)
     Options.from_kwargs(**options)
-
-
-def _check_identity(year: object, jurisdiction: object) -> None:
-    names = OPTION_NAMES
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        name = "year"
-        raise ConfigError(name, names, "parse option", shape="an int such as 2026")
-    if jurisdiction is not None and not isinstance(jurisdiction, str):
-        name = "jurisdiction"
-        raise ConfigError(name, names, "parse option", shape="a str such as 浙江省")
 
 
 @contextmanager
@@ -181,17 +186,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_file(
-    path: str | os.PathLike[str],
-    *,
-    base_units: bool = False,
-    add_cues: LexiconEntry | Sequence[LexiconEntry] = (),
-    remove_cues: str | Sequence[str] = (),
-    add_indicators: Indicator | Sequence[Indicator] = (),
-    year: int | None = None,
-    jurisdiction: str | None = None,
-    **steps: Unpack[StepSwitches],
-) -> Report:
+def parse_file(path: str | os.PathLike[str], **options: Unpack[ParseOptions]) -> Report:
     """Read ``path`` as bytes and :func:`parse` it; I/O problems raise :class:`InputError`.
 
     ``Report.source`` is ``path`` as given. When the text names no year (or no government),
@@ -217,23 +212,13 @@ def parse_file(
     except OSError as e:
         msg = f"cannot read: {e.strerror or e}"
         raise InputError(msg, str(p)) from None
-    report = parse(
-        data, base_units=base_units, add_cues=add_cues, remove_cues=remove_cues, add_indicators=add_indicators,
-        year=year, jurisdiction=jurisdiction, **steps,
-    )  # fmt: skip
+    report = parse(data, **options)
     report.source = os.fspath(path)
     identity.apply_file_name(report, p.name)
     return report
 
 
-def _parse_text(
-    text: str,
-    opts: Options,
-    encoding: str | None,
-    diagnostics: list[Diagnostic],
-    year: int | None = None,
-    jurisdiction: str | None = None,
-) -> Report:
+def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: list[Diagnostic]) -> Report:
     norm = normalize_and_explain(text, opts.normalize)
     diagnostics.extend(norm.diagnostics)
     report = Report(script=norm.script, encoding=encoding, length=len(text))  # type: ignore[arg-type]
@@ -249,7 +234,7 @@ def _parse_text(
         diagnostics.append(d)
     front = _front(norm, root)
     _take_title(text, norm, root, report)
-    found = identity.identify(front, year=year, jurisdiction=jurisdiction)
+    found = identity.identify(front, year=opts.year, jurisdiction=opts.jurisdiction)
     report.year, report.year_source = found.year, found.year_source
     report.jurisdiction, report.jurisdiction_source = found.jurisdiction, found.jurisdiction_source
     diagnostics.extend(found.diagnostics)

@@ -10,7 +10,7 @@ context; paragraph and section labels). The report's year is read by
 from .context import Context
 from .evidence import Evidence, gather
 from .label import CATEGORIES, paragraph_label, section_label, sentences, tally
-from .lexicon import LEXICON, Lexicon, LexiconEntry
+from .lexicon import LEXICON, Lexicon, LexiconEntry, explain
 
 __all__ = (
     "CATEGORIES",
@@ -19,6 +19,7 @@ __all__ = (
     "Evidence",
     "Lexicon",
     "LexiconEntry",
+    "explain",
     "gather",
     "paragraph_label",
     "section_label",

@@ -20,7 +20,7 @@ from ..models import Category
 from ..text.chars import CLAUSE_MARKS, FULL_STOPS
 from ..text.sentences import split_sentences
 from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
-from .lexicon import PROBLEM_NOUNS, Kind, Lexicon, LexiconEntry, Match
+from .lexicon import ANCHORS, PROBLEM_NOUNS, Lexicon, LexiconEntry, Match
 
 G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
 
@@ -48,27 +48,6 @@ ANCHOR_ALTERNATION = (
 )
 _ANCHOR = re.compile(rf"(?=[到至十前今获近逾一\d])(?:{ANCHOR_ALTERNATION})")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _anchor(cat: Category, weight: float, comment: str, kind: Kind = "cue") -> LexiconEntry:
-    return LexiconEntry("", cat, weight, comment, kind)
-
-
-#: what each anchor branch argues for; built once, shared by every match
-ANCHORS: dict[str, LexiconEntry] = {
-    "horizon": _anchor(G, 2.0, "a target horizon (到/至 a year)"),
-    "past_year": _anchor(A, 1.5, "a year before the report year"),
-    "this_year": _anchor(G, 1.0, "the report year or later"),
-    "later_year": _anchor(G, 1.5, "the report year or later"),
-    "past_plan": _anchor(A, 1.5, "a five-year plan that ended before the report year"),
-    "running_plan": _anchor(G, 1.5, "a five-year plan still running or ahead"),
-    "window": _anchor(A, 1.5, "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"),
-    "award": _anchor(A, 2.0, "an award received (获…奖, 获…称号)"),
-    "qualified": _anchor(G, 1.0, "a target qualifier (以上/左右/以内/以下)"),
-    "approximate": _anchor(A, 1.0, "an approximate tally (余/多, 近/逾) reports a result"),
-    "precise": _anchor(A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round"),
-    "count": _anchor(A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period"),
-}
 
 
 def _precise(number: str) -> bool:
@@ -107,8 +86,8 @@ def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
 def anchor_matches(text: str, year: int | None) -> list[Match]:
     """Time anchors resolved against the report year, and counted quantities.
 
-    >>> [(m.cat.value, m.entry.comment[:22]) for m in anchor_matches("2023年新增就业4万余人", 2024)]
-    [('achievement', 'a year before the repo'), ('achievement', 'an approximate tally (')]
+    >>> [(m.cat.value, m.entry.name) for m in anchor_matches("2023年新增就业4万余人", 2024)]
+    [('achievement', 'past_year'), ('achievement', 'approximate')]
     """
     out: list[Match] = []
     for m in _ANCHOR.finditer(text):
@@ -157,9 +136,9 @@ def apply_frames(text: str, matches: list[Match]) -> list[Match]:
             action_end = m.end
         elif e.category is S and e.weight < CANCELLABLE_BELOW:
             if frame_end >= 0 and not _CLAUSE_BREAK.search(text, frame_end, m.start):
-                m = m._replace(w=0.0, note="problem word inside a plan frame")
+                m = m._replace(w=0.0, note="in_plan_frame")
             elif e.text in _OBJECT_NOUNS and action_end >= 0 and not _CLAUSE_BREAK.search(text, action_end, m.start):
-                m = m._replace(w=0.0, note="problem noun as the object of an action (加强…风险监测)")
+                m = m._replace(w=0.0, note="action_object")
             else:
                 action_end = -1  # an admission (面临, 不足) ends the action's reach: 推进…面临困难
         out.append(m)
@@ -191,7 +170,7 @@ def apply_reports(text: str, matches: list[Match], spans: list[tuple[int, int]] 
         reported = any(_reports(m) for m in group)
         for m in group:
             if reported and m.entry.kind == "target":
-                m = m._replace(w=0.0, note="the target a result is reported on")
+                m = m._replace(w=0.0, note="reported_target")
             out.append(m)
         i = j
     out.extend(matches[i:])

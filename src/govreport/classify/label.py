@@ -31,8 +31,8 @@ G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Cate
 #: how much more the cues after an adversative turn (但, 却) count
 TURN_BOOST = 1.5
 #: how a period cue reads when the context leans past ±0.05: (category, note)
-_REVIEW_READING = (A, "read as achievement in a review context")
-_PLAN_READING = (G, "read as goal in a plan context")
+_REVIEW_READING = (A, "review_context")
+_PLAN_READING = (G, "plan_context")
 
 
 def label(totals: dict[Category, float]) -> Category:
@@ -128,12 +128,12 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
                 c, note = reading  # a period cue read in context
             if j > sentence.turn >= 0:  # after the sentence's last turn
                 mw *= TURN_BOOST
-                note = note + "; after a turn" if note else "after a turn"
+                note = note + "; after_turn" if note else "after_turn"
             totals[c] += mw
             cs, ce = span(base + m.start, base + m.end)
             cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
             ce = cs if ce < cs else se if ce > se else ce
-            rule = f"{m.entry.comment} [{note}]" if note else m.entry.comment
+            rule = f"{m.entry.rule} [{note}]" if note else m.entry.rule  # names: explain() reads them
             text = m.entry.text or ptext[m.start : m.end]  # an anchor has no text of its own
             if type(c) is not Category:
                 c = Category(c)  # a user's entry may say "goal"

@@ -15,13 +15,15 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from .. import __version__
+from ..errors import GovReportError
 from ..models import Report
 from .batch import DEFAULT_PATTERNS, Outcome, Source, expand, parse_many
 from .records import TABLES, columns, to_records
@@ -296,10 +298,15 @@ def main(
     """Run the CLI; returns the exit status (0 ok, 1 some file failed, 2 bad usage, 130 interrupted)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["scorecard"]:
+        if stdout is None:
+            _utf8(out)
+        return _scorecard_main(args_list[1:], out, err, real_stdout=stdout is None)
     parser = get_parser()
     try:
         with redirect_stdout(out), redirect_stderr(err):  # --help, --version and usage errors
-            args = parser.parse_args(argv)
+            args = parser.parse_args(args_list)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 2
     if args.schema:
@@ -312,22 +319,31 @@ def main(
     if stdout is None:
         _utf8(out)
     run = _Run(args, out, err)
+    return _guarded(run, "python -m govreport", partial(_main, run, stdin), real_stdout=stdout is None)
+
+
+def _guarded(run: _Run, prog: str, body: Callable[[], int], real_stdout: bool) -> int:
+    """Run ``body`` turning every expected failure into one line on stderr and its exit status."""
+    err = run.err
     try:
-        return _main(run, stdin)
+        return body()
     except _UsageError as e:
-        err.write(f"python -m govreport: error: {e}\n")
+        err.write(f"{prog}: error: {e}\n")
         return 2
+    except GovReportError as e:  # a missing optional package, found after the inputs were read
+        err.write(f"govreport: {e}\n")
+        return 1
     except KeyboardInterrupt:
         err.write("govreport: interrupted\n")
         return 130
     except BrokenPipeError:
         # the reader went away (| head): stop quietly
-        if stdout is None:
+        if real_stdout:
             _silence_stdout()
         return 1 if run.failed else 0
     except OSError as e:  # standard output cannot be written (> /dev/full): one line, not a traceback
-        err.write(f"govreport: cannot write standard output: {e.strerror or e}\n")
-        if stdout is None:
+        err.write(f"govreport: cannot write {e.filename or 'standard output'}: {e.strerror or e}\n")
+        if real_stdout:
             _silence_stdout()
         return 1
 
@@ -416,3 +432,94 @@ def _silence_stdout() -> None:
 def run() -> None:
     """Entry point for ``python -m govreport``."""
     sys.exit(main())
+
+
+# ---------------------------------------------------------------- python -m govreport scorecard
+
+SCORECARD_FORMATS = ("csv", "jsonl", "parquet")
+
+
+def get_scorecard_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m govreport scorecard",
+        description="Pair each report's main targets with the outcomes the next year's report of the same "
+        "government states (one row per jurisdiction, year and indicator).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files or folders (every year of a government)")
+    p.add_argument("--format", "-f", choices=SCORECARD_FORMATS, default="csv", help="output format (default: csv)")
+    p.add_argument(
+        "--tolerance", type=float, default=0.5, metavar="X", help="how far a 左右 target may be missed (default: 0.5)"
+    )
+    p.add_argument("--plot", metavar="FILE.png", help="also draw target bands against outcomes (needs matplotlib)")
+    p.add_argument("--output", "-o", metavar="DIR", help="write scorecard.csv/.jsonl/.parquet into DIR")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help="file names to take from folders")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
+    return p
+
+
+def _scorecard_main(argv: list[str], out: TextIO, err: TextIO, real_stdout: bool) -> int:
+    """``python -m govreport scorecard``: same inputs, errors and exit statuses as the main command."""
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            args = get_scorecard_parser().parse_args(argv)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2
+    run = _Run(args, out, err)
+    return _guarded(run, "python -m govreport scorecard", partial(_scorecard, run), real_stdout)
+
+
+def _scorecard(run: _Run) -> int:
+    import warnings
+
+    from ..scoring import ScorecardRow, plot_scorecard, scorecard
+
+    args = run.args
+    if args.format == "parquet" and not args.output:
+        msg = "--format parquet writes a file: give --output DIR"
+        raise _UsageError(msg)
+    reports = []
+    sources = expand(args.files, tuple(args.glob or DEFAULT_PATTERNS))
+    for o in parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err):
+        if o.report is None:
+            run.fail(o.source.name, o.error or "failed")
+        else:
+            reports.append(o.report)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = scorecard(reports, tolerance=args.tolerance)
+    for w in caught:
+        run.err.write(f"govreport: warning: {w.message}\n")
+    records = [_scorecard_record(r) for r in rows]
+    folder = Path(args.output) if args.output else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    if args.format == "parquet":
+        assert folder is not None
+        pa, pq = _pyarrow()
+        with _replacing(folder / "scorecard.parquet") as tmp:
+            pq.write_table(pa.Table.from_pylist(records), tmp)
+    elif folder is not None:
+        with _replacing(folder / f"scorecard.{args.format}") as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+            _write_scorecard(fh, args.format, list(ScorecardRow.model_fields), records, rows)
+    else:
+        _write_scorecard(run.out, args.format, list(ScorecardRow.model_fields), records, rows)
+    if args.plot:
+        plot_scorecard(rows, args.plot)
+    return 1 if run.failed else 0
+
+
+def _scorecard_record(row: Any) -> dict[str, Any]:  # noqa: ANN401  (a ScorecardRow; imported lazily)
+    """A scorecard row as plain values: decimals as floats, the verdict as its name."""
+    return {k: float(v) if isinstance(v, Decimal) else getattr(v, "value", v) for k, v in row.model_dump().items()}
+
+
+def _write_scorecard(fh: TextIO, fmt: str, fields: list[str], records: list[dict[str, Any]], rows: list[Any]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            fh.write(row.model_dump_json() + "\n")
+        return
+    fh.write("\ufeff")  # Excel opens UTF-8 Chinese text correctly with a byte order mark
+    writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records)

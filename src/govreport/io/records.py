@@ -52,6 +52,12 @@ _WHERE = (
     Column("level", "int", "depth of the section, 1 = top, 0 = preamble"),
 )
 
+#: Columns every table of items (sentences, targets) ends with: where the item stands in the original.
+_SPAN = (
+    Column("span_start", "int", "offset in the original input"),
+    Column("span_end", "int", "offset one past the end in the original input"),
+)
+
 COLUMNS: dict[str, tuple[Column, ...]] = {
     # one row per section of the outline, preamble included
     "sections": (
@@ -78,8 +84,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("paragraph_category", "str", "label of the paragraph around it"),
         Column("cues", "str", "names of the lexicon rules that fired, joined by ';'"),
         Column("text", "str", "normalised text of the sentence"),
-        Column("span_start", "int", "offset in the original input"),
-        Column("span_end", "int", "offset one past the end in the original input"),
+        *_SPAN,
     ),
     # one row per quantity: targets (goals) and results (achievements)
     "targets": (
@@ -100,8 +105,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("main", "int", "1 for an item of the main annual targets statement (Report.main_targets)"),
         Column("text", "str", "the phrase the quantity was read from"),
         Column("sentence", "str", "the sentence the figure came from"),
-        Column("span_start", "int", "offset in the original input"),
-        Column("span_end", "int", "offset one past the end in the original input"),
+        *_SPAN,
     ),
 }
 #: one row per item of the main annual targets statement (Report.main_targets), in order

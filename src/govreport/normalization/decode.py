@@ -1,29 +1,64 @@
-"""Turn bytes into text: BOM, strict decoding, then plausibility.
+"""Turn bytes into text: BOM, strict decoding, plausibility, then a forgiving last step.
 
-Chinese reports arrive as UTF-8, GB18030/GBK/GB2312, Big5 or UTF-16, usually
+Chinese reports arrive as UTF-8, GB18030/GBK, Big5 or UTF-16, usually
 undeclared. Each candidate encoding is tried strictly; among those that decode,
 the one whose Han characters are most often *common* characters wins (a GBK
 file read as Big5 decodes, but into rare characters).
+
+A few bad bytes do not lose a report: when one encoding decodes all but
+:data:`MAX_BAD_SHARE` of the bytes (at least :data:`MIN_BAD_BYTES` are always
+allowed) into plausible text, each undecodable sequence becomes U+FFFD and a
+``decoding`` diagnostic gives the byte offsets of every bad run (a file cut
+mid-character, a stray byte, a pasted fragment in another encoding). NUL bytes
+within that share are kept (normalisation turns them into U+FFFD) and reported
+the same way. Binary or wrong-encoding input still raises :class:`DecodingError`.
+
+>>> data = "全年新增就业4万人。".encode() + b"\\xff" + "经济稳中向好。".encode()
+>>> decoded = decode(data)
+>>> decoded.text, decoded.encoding
+('全年新增就业4万人。\\ufffd经济稳中向好。', 'utf-8')
+>>> [(d.code, d.start, d.end) for d in decoded.diagnostics]
+[('decoding', 10, 11)]
 """
 
 from __future__ import annotations
 
 import codecs
+import threading
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import DecodingError
+from ..models import Diagnostic
 from ..text.chars import is_han
 
 #: encodings tried, in order of preference when plausibility ties
 CANDIDATES: tuple[str, ...] = ("utf-8", "gb18030", "big5", "utf-16")
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+#: the share of a file's bytes an encoding may fail on and still be taken, each bad sequence
+#: becoming U+FFFD: a few stray bytes in a report of some ten thousand, never a wrong guess
+#: (UTF-8 read as GB18030 or the reverse fails on far more, or decodes into rare characters)
+MAX_BAD_SHARE = 0.005
+#: however short the file, this many bad bytes are allowed (a file cut mid-character loses 1 to 3)
+MIN_BAD_BYTES = 4
+#: the plausibility a forgiving decoding must reach (as the text of a report does: above 0.9)
+MIN_PLAUSIBILITY = 0.6
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (  # mark, encoding reported, codec of the bytes after it
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+
+
+class Decoded(NamedTuple):
+    """The decoded text, the encoding it came from, and what decoding noticed."""
+
+    text: str
+    encoding: str
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -79,28 +114,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     >>> decode_bytes("政府工作报告".encode("gbk"))
     ('政府工作报告', 'gb18030')
     """
+    decoded = decode(data)
+    return decoded.text, decoded.encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode ``data`` with its diagnostics (see the module), or raise :class:`DecodingError`."""
+    return _decode(data, 0)
+
+
+def _decode(data: bytes, offset: int) -> Decoded:
+    """:func:`decode` of bytes that stood ``offset`` bytes into the input (after a mark)."""
     if not data:
-        return "", "utf-8"
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as e:
-                reason = f"invalid {enc} after its byte-order mark"
-                raise DecodingError(reason, [enc], e.start) from None
+        return Decoded("", "utf-8")
+    for bom, enc, codec in _BOMS:
+        if offset == 0 and data.startswith(bom):
+            return _after_mark(data, bom, enc, codec)
     tried: list[str] = []
-    if b"\x00" in data[:65536]:
+    nuls = data.count(b"\x00", 0, 65536)
+    if nuls:
         # NULs: UTF-16 without a BOM (ASCII and line breaks carry a zero byte), or binary
         for enc in ("utf-16-le", "utf-16-be"):
             tried.append(enc)
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text and plausibility(text) > 0.6:
-                return text, enc
-        reason = "the input contains NUL bytes and looks binary"
-        raise DecodingError(reason, tried, data.find(b"\x00"))
+            found = _forgiving(data, enc, offset)
+            if found is not None and "\x00" not in found[1].text and plausibility(found[1].text) > 0.6:
+                return found[1]
+        if nuls > _allowance(len(data)):
+            reason = "the input contains NUL bytes and looks binary"
+            raise DecodingError(reason, tried, offset + data.find(b"\x00"))
     best: tuple[float, str, str] | None = None
     first_error: int | None = None
     for enc in CANDIDATES:
@@ -110,19 +151,126 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError as e:
-            first_error = e.start if first_error is None else first_error
+            first_error = offset + e.start if first_error is None else first_error
             continue
-        if enc == "utf-8":
-            return text, enc  # strict UTF-8 on non-ASCII Chinese is never an accident
+        if enc == "utf-8":  # strict UTF-8 on non-ASCII Chinese is never an accident
+            return Decoded(text, enc, _nul_notes(data, text, enc, offset))
         score = plausibility(text)
         if best is None or score > best[0]:
             best = (score, enc, text)
-    if best is None or best[0] < 0.3:
-        # last resort: GB18030 with U+FFFD for the undecodable bytes, if it is mostly text
-        text = data.decode("gb18030", errors="replace")
-        bad = text.count("\ufffd")
-        if bad <= max(4, len(text) // 100) and plausibility(text) >= 0.6:
-            return text, "gb18030"
-        reason = "no encoding gives plausible Chinese text"
-        raise DecodingError(reason, tried, first_error)
-    return best[2], best[1]
+    if best is not None and best[0] >= 0.3:
+        return Decoded(best[2], best[1], _nul_notes(data, best[2], best[1], offset))
+    # a few bad bytes: of the encodings whose text is plausible, the one that fails on the fewest
+    fewest: tuple[int, Decoded] | None = None
+    for enc in ("utf-8", "gb18030", "big5"):
+        found = _forgiving(data, enc, offset)
+        if found is not None and (fewest is None or found[0] < fewest[0]):
+            fewest = found
+    if fewest is not None:
+        return fewest[1]
+    reason = "no encoding gives plausible Chinese text"
+    raise DecodingError(reason, tried, first_error)
+
+
+def _after_mark(data: bytes, bom: bytes, enc: str, codec: str) -> Decoded:
+    """The bytes after a byte-order mark, in its encoding (a few bad bytes forgiven); or, when
+    the mark lies (a UTF-16 mark before UTF-8 text), in the encoding the bytes after it are in."""
+    body = data[len(bom) :]
+    forgiven = _forgiving(body, codec, len(bom), name=enc, plausible=0.0)
+    found = None if forgiven is None else forgiven[1]
+    if found is not None and (codec == "utf-8" or plausibility(found.text) >= 0.3):
+        return found
+    try:
+        other: Decoded | None = _decode(body, len(bom)) if body else None
+    except DecodingError:
+        other = None
+    if other is not None and plausibility(other.text) >= MIN_PLAUSIBILITY:
+        message = (
+            f"the input opens with a {codec.upper()} byte-order mark, but the bytes after it are "
+            f"{other.encoding}: decoded as {other.encoding}, the mark skipped"
+        )
+        note = Diagnostic(code="decoding", message=message, start=0, end=0)
+        return Decoded(other.text, other.encoding, (note, *other.diagnostics))
+    if found is not None:
+        return found
+    reason = f"invalid {enc} after its byte-order mark"
+    raise DecodingError(reason, [enc], len(bom))
+
+
+def _allowance(n: int) -> int:
+    """How many bad bytes a file of ``n`` bytes may hold and still be decoded."""
+    return max(MIN_BAD_BYTES, int(n * MAX_BAD_SHARE))
+
+
+_BAD = threading.local()  # the byte runs the error handler was called for, per thread
+
+
+def _note_bad(e: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: note the bad run and replace it as ``errors="replace"`` would."""
+    if not isinstance(e, UnicodeDecodeError):
+        raise e
+    _BAD.runs.append((e.start, e.end))
+    return "\ufffd", e.end
+
+
+codecs.register_error("govreport.note_bad", _note_bad)
+
+
+def _forgiving(
+    data: bytes, codec: str, offset: int, *, name: str | None = None, plausible: float = MIN_PLAUSIBILITY
+) -> tuple[int, Decoded] | None:
+    """``data`` decoded with U+FFFD for each bad sequence (as ``errors="replace"`` does) when at
+    most :func:`_allowance` bytes are bad and the text is ``plausible``, with the number of bad
+    bytes; else ``None``."""
+    runs: list[tuple[int, int]] = []
+    _BAD.runs = runs
+    try:
+        text = data.decode(codec, "govreport.note_bad")
+    finally:
+        _BAD.runs = None
+    bad = sum(b - a for a, b in runs)
+    if bad > _allowance(len(data) + offset):
+        return None
+    if plausible and plausibility(text) < plausible:
+        return None
+    name = name or codec
+    notes = _notes(data, codec, runs, offset, f"not valid {name}, each bad sequence became U+FFFD")
+    return bad, Decoded(text, name, (*notes, *_nul_notes(data, text, codec, offset)))
+
+
+def _nul_notes(data: bytes, text: str, codec: str, offset: int) -> tuple[Diagnostic, ...]:
+    """Diagnostics for the NUL bytes of a text that decoded (as NULs: UTF-16 text holds none)."""
+    if "\x00" not in text:
+        return ()
+    nuls = []
+    at = data.find(b"\x00")
+    while at >= 0:
+        nuls.append((at, at + 1))
+        at = data.find(b"\x00", at + 1)
+    return _notes(data, codec, nuls, offset, "NUL bytes, which no text holds (normalisation makes them U+FFFD)")
+
+
+def _notes(data: bytes, codec: str, runs: list[tuple[int, int]], offset: int, why: str) -> tuple[Diagnostic, ...]:
+    """One ``decoding`` diagnostic per run of adjacent byte ``runs`` (each decoded to one character),
+    spanning the characters they became; the bytes between runs are decoded again to count them."""
+    merged: list[list[int]] = []  # byte start, byte end, character start, character end
+    pos = chars = 0
+    for a, b in runs:
+        chars += len(data[pos:a].decode(codec, "replace"))
+        if merged and merged[-1][1] == a:
+            merged[-1][1], merged[-1][3] = b, chars + 1
+        else:
+            merged.append([a, b, chars, chars + 1])
+        chars += 1
+        pos = b
+    return tuple(
+        Diagnostic(
+            code="decoding", message=f"bytes {a + offset}-{b + offset} ({_shown(data[a:b])}): {why}", start=c, end=d
+        )
+        for a, b, c, d in merged
+    )
+
+
+def _shown(run: bytes) -> str:
+    """The first bytes of a run in hex: ``c3 28``."""
+    return run[:8].hex(" ") + (" …" if len(run) > 8 else "")

@@ -356,17 +356,24 @@ def _candidates(text: str, hints: tuple[list[re.Pattern[str]], int]) -> list[int
     and the earlier lines whose text starts at most ``reach`` characters before that hint."""
     patterns, reach = hints
     starts = {0}
-    for m in (m for pattern in patterns for m in pattern.finditer(text)):
-        k = m.end() - 1  # the hint's line is that of its last character (it may open with a line break)
-        s = text.rfind("\n", 0, k) + 1
-        starts.add(s)
-        first = m.start() - reach  # the earliest a match's text (after its leading blanks) may start
-        while s > 0 and first < s:  # the line before may hold the start of the match
-            p = text.rfind("\n", 0, s - 1) + 1
-            if text[p:first].strip(" \t"):
-                break  # its text starts too early
-            starts.add(p)
-            s = p
+    for pattern in patterns:
+        line = seen = 0  # the start of the line of the last hint, and where that hint ended
+        for m in pattern.finditer(text):
+            k = m.end() - 1  # the hint's line is that of its last character (it may open with a line break)
+            # hints come in order: only the text since the last one is searched for a line break,
+            # so that a line with many hints (and no break) is read once, not once per hint
+            nl = text.rfind("\n", seen, k)
+            line = line if nl < 0 else nl + 1
+            seen = k
+            starts.add(line)
+            s = line
+            first = m.start() - reach  # the earliest a match's text (after its leading blanks) may start
+            while s > 0 and first < s:  # the line before may hold the start of the match
+                p = text.rfind("\n", 0, s - 1) + 1
+                if text[p:first].strip(" \t"):
+                    break  # its text starts too early
+                starts.add(p)
+                s = p
     return sorted(starts)
 
 

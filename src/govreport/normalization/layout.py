@@ -18,13 +18,14 @@ import regex
 from ..text.chars import (
     CLAUSE_MARKS,
     CLOSERS,
+    COLONS,
     ENUMERATION_COMMA,
     FULL_STOPS,
     OPENERS,
     SEMICOLONS,
     is_han,
 )
-from ..text.numbering import MAX_SUBHEAD, looks_like_heading
+from ..text.numbering import MAX_SUBHEAD, is_bare_item_marker, looks_like_heading, opens_item, read_heading
 from .offsets import Edit
 
 _BREAKS = "\r\f\v\u2028\u2029\x85"
@@ -62,7 +63,10 @@ def join_layout(text: str) -> list[Edit]:
     lines only after ``，`` ``、`` ``：``; across a page number (a page break)
     always, the number becoming ``page_number`` noise. A line that starts
     with ``，`` ``、`` or a closing bracket always continues the line before.
-    Headings are never joined to body text.
+    Headings are never joined to body text, unless a heading line fills the column of
+    hard-wrapped text as most lines of its marker style do (a wrapped list). A list item
+    (一是, 第一，, ——) is never joined to a lead-in ending in a colon, nor to a line that
+    does not fill the column; a list marker alone on its line (一是) goes on in the next line.
     """
     edits: list[Edit] = []
     lines = text.split("\n")
@@ -74,6 +78,17 @@ def join_layout(text: str) -> list[Edit]:
         """The span of the page number alone on line ``k``."""
         s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
         return s, s + len(lines[k].strip())
+
+    run_on: set[str] | None = None
+
+    def runs_on(line: str) -> bool:  # a heading-like line that is a wrapped list item's first line
+        nonlocal run_on
+        if not _fills(line, wrap):
+            return False  # most headings: shorter than the column
+        if run_on is None:
+            run_on = _run_on_styles(lines, wrap)
+        h = read_heading(line.strip())
+        return h is not None and h.style in run_on
 
     i = 0
     continuing = False
@@ -93,7 +108,11 @@ def join_layout(text: str) -> list[Edit]:
             break
         nxt = lines[j].strip()
         joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
-        if not joined or looks_like_heading(line) or looks_like_heading(nxt):
+        if joined and opens_item(nxt) and (line[-1] in COLONS or not _fills(line, wrap)):
+            joined = False  # 一是… ——… after a lead-in (…工作：) or a short line: the list's first item
+        elif not joined and j == i + 1 and is_bare_item_marker(line.strip()):
+            joined = not opens_item(nxt)  # 一是 alone on its line: its item goes on below
+        if not joined or (looks_like_heading(line) and not runs_on(line)) or looks_like_heading(nxt):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s, e = page_number(k)
                 edits.append(Edit(s, e, "", "page_number"))
@@ -158,6 +177,31 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if hits >= 5 and hits * 4 >= total else None
 
 
+def _fills(line: str, wrap: int | None) -> bool:
+    """The line fills the measured column of hard-wrapped text (within the one character the
+    width is measured with): it was broken there, so it goes on in the next line even when it
+    opens with a heading marker or the next line opens a list item.
+    """
+    return wrap is not None and len(line.strip()) >= wrap - 1
+
+
+def _run_on_styles(lines: list[str], wrap: int | None) -> set[str]:
+    """The marker styles whose lines mostly fill the column: items of a hard-wrapped list.
+
+    A heading series has lines of every length, so one of them may fill the column by
+    chance; the items of a list wrapped in the column (（一）将提出…完整计划，在过去长 / 照服务…)
+    nearly all fill it. Lines of such a style run on into the next line.
+    """
+    fill: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for line in lines:
+        h = read_heading(line.strip()) if line.strip() else None
+        if h is not None:
+            seen[h.style] += 1
+            fill[h.style] += _fills(line, wrap)
+    return {style for style, n in seen.items() if n >= 2 and fill[style] * 2 > n}
+
+
 def _bodyish(line: str, wrap: int | None) -> bool:
     """Long enough to be a wrapped body line rather than a title or subhead.
 
@@ -174,6 +218,8 @@ def _bodyish(line: str, wrap: int | None) -> bool:
 _SPACED = regex.compile(r"(?<=[\p{Han}\d]) +(?=[\p{Han}\d])")
 # what may open a line before the space that follows a heading marker: 6 大力做好…, ## 标题, 第一章 总则
 _MARKER_HEAD = regex.compile(r"#+|\*+|第.{1,4}[章节部分篇]|附件\d*")
+#: the longest head a space may lie in: 第.{1,4}[章节部分篇] (the others hold no space)
+_SPACED_HEAD = 6
 
 
 def squeeze_spaces(text: str) -> list[Edit]:
@@ -183,11 +229,20 @@ def squeeze_spaces(text: str) -> list[Edit]:
     at the start of a line (``6 大力做好…``), is kept.
     """
     edits: list[Edit] = []
+    line_start = seen = 0
+    first_space = -1  # the first space of the line, once a match on it has looked
     for m in _SPACED.finditer(text):
         a, b = m.start(), m.end()
         left, right = text[a - 1], text[b]
-        line_start = text.rfind("\n", 0, a) + 1
-        head = text[line_start:a]
+        # matches come in order: only the text since the last one is searched for a line break,
+        # and each line for its first space once, so that one long spaced line is read once
+        nl = text.rfind("\n", seen, a)
+        if nl >= 0 or first_space < 0:
+            line_start = line_start if nl < 0 else nl + 1
+            first_space = text.find(" ", line_start, a + 1)
+        seen = a
+        # with a space before this one on the line, only 第…章 can be the head: then it is short
+        head = text[line_start:a] if first_space == a or a - line_start <= _SPACED_HEAD else ""
         if head.isdigit() or _MARKER_HEAD.fullmatch(head):
             continue  # a heading number or marker followed by its title
         if left.isdigit() and right.isdigit():

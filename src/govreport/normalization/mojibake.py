@@ -45,6 +45,17 @@ _RUN = regex.compile(
 _TRIGGER = re.compile(r"[?@-~]")
 _RUN_CHAR = regex.compile(r"[\p{Han}\u3001-\u303f\uff01-\uff5e\u2018-\u201d]")
 _FFFD = regex.compile("\ufffd+")
+#: the characters Windows-1252 gives the bytes 0x80-0x9F (Latin-1 gives them C1 controls)
+_CP1252_BYTE = {bytes((b,)).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CP1252 = "".join(_CP1252_BYTE)
+#: GBK or UTF-8 bytes read as Latin-1 or Windows-1252 (a page saved under the wrong charset):
+#: every byte became a character of U+0080-U+00FF or one of 1252's, as in Õþ¸® for 政府 or
+#: Ã€Ã‰; a run of four or more holding two accented letters never occurs in Chinese text, where
+#: × ÷ · ° … and quotes stand alone or in runs of one kind
+_LATIN_RUN = re.compile("[\u0080-\u00ff" + _CP1252 + "]{4,}")
+_ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+#: U+FFFD written as UTF-8 (EF BF BD) and read as GBK: 锟斤拷 for each pair; the bytes are lost
+_KUNJINKAO = re.compile("(?:锟斤拷)+")
 _HAN = regex.compile(r"\p{Han}")
 
 #: average bits (log2 of the frequency rank) a repair must save per Han
@@ -109,6 +120,24 @@ def shift_back(head: str, run: str, tail: str) -> tuple[str, bool] | None:
         return None
 
 
+def latin_back(run: str) -> str | None:
+    """The text a run of Latin-1/1252 characters was before its bytes were misread, if its bytes
+    decode as UTF-8 or GBK into ordinary text; ``None`` when they do not (bytes lost or split).
+
+    >>> latin_back("Õþ¸®¹¤×÷±¨¸æ"), latin_back("æ”¿åºœ")
+    ('政府工作报告', '政府')
+    """
+    raw = bytes(ord(c) if ord(c) < 0x100 else _CP1252_BYTE[c] for c in run)
+    for codec in ("utf-8", "gbk"):
+        try:
+            new = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if cost(new) <= ORDINARY_BITS:
+            return new
+    return None
+
+
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines with a ``?``, or an ASCII trail byte after a run's character
     (a run never crosses a line break)."""
@@ -147,6 +176,10 @@ def find(text: str) -> list[Edit]:
         if lost and before >= RARE_BITS:
             edits.append(Edit(m.start(), m.end(), m.group(), KIND))
     edits.extend(Edit(m.start(), m.end(), m.group(), KIND) for m in _FFFD.finditer(text))
+    edits.extend(Edit(m.start(), m.end(), m.group(), KIND) for m in _KUNJINKAO.finditer(text))
+    for latin in _LATIN_RUN.finditer(text):
+        if len(_ACCENTED.findall(latin.group())) >= 2:
+            edits.append(Edit(latin.start(), latin.end(), latin_back(latin.group()) or latin.group(), KIND))
     edits.sort()
     merged: list[Edit] = []
     for e in edits:

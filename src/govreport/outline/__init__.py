@@ -18,7 +18,7 @@ from ..models import Diagnostic
 from .blocks import Block, Node
 from .leads import accept_leads
 from .scan import scan
-from .subheads import mark_subheads
+from .subheads import mark_sentence_subheads, mark_subheads
 from .title import clean_title, take_title
 from .tree import build
 from .validate import validate
@@ -35,6 +35,7 @@ def split(text: str) -> tuple[Node, list[Diagnostic]]:
     first = take_title(text, blocks)
     mark_subheads(text, blocks, first)
     blocks, diags = validate(blocks)
+    mark_sentence_subheads(text, blocks)
     accept_leads(text, blocks)
     return build(blocks, len(text)), diags
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import CLAUSE_MARKS, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, SEMICOLONS
-from ..text.numbering import Style, new_style
+from ..text.chars import CLAUSE_MARKS, COLONS, FULL_STOPS, SEMICOLONS
+from ..text.numbering import DASH_ITEM, ORDINAL_DI, ORDINAL_IS, Style, new_style
 from ..text.numerals import CN_NUMERAL_CHARS, parse_number
 from .blocks import Block
 
@@ -21,7 +21,6 @@ _NOT_STOP = f"[^{regex.escape(FULL_STOPS)}\\n]"
 _NOT_SENTENCE_END = f"[^{regex.escape(FULL_STOPS + SEMICOLONS)}\\n]"
 #: ... and for an unmarked lead, no clause break either
 _CLAUSE_END = regex.escape(CLAUSE_MARKS + FULL_STOPS)
-_AFTER_ORDINAL = regex.escape(COMMAS + ENUMERATION_COMMA)  # 第一，… 第二、…
 _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 
 #: leads: a paragraph that opens with a short clause ending in 。 and goes on. When at least
@@ -29,21 +28,21 @@ _STOP_OR_COLON = regex.escape(FULL_STOPS + COLONS)
 LEADS: tuple[Style, ...] = (
     new_style(
         "dash_lead",
-        rf"(?P<marker>——)(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{DASH_ITEM})(?P<title>{_NOT_STOP}{{2,40}})。(?=\S)",
         None,
         False,
         "——经济总体回升向好。…: the dashed achievements list of a work report's review",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>(?P<num>[{_CN}]{{1,3}})是)(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_IS})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "一是…。 二是…。 opening consecutive paragraphs (not 一是…；二是… inside one paragraph)",
     ),
     new_style(
         "ordinal_lead",
-        rf"(?P<marker>第(?P<num>[{_CN}]{{1,3}})[{_AFTER_ORDINAL}])(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
+        rf"(?P<marker>{ORDINAL_DI})(?P<title>{_NOT_SENTENCE_END}{{2,40}})。(?=\S)",
         None,
         False,
         "第一，…。 第二，…。 opening consecutive paragraphs",
@@ -60,8 +59,9 @@ LEADS: tuple[Style, ...] = (
     ),
 )
 
-#: an address to the audience alone on a line closes the chapters below the top level:
-#: leads after it are children of the part, as 深入推进依法行政。 after 各位代表！ in a work report
+#: an address to the audience alone on a line, or opening a paragraph with an exclamation
+#: (各位代表！过去五年…), closes the chapters below the top level: leads after it are children
+#: of the part, as 深入推进依法行政。 after 各位代表！ in a work report
 SALUTATION = regex.compile(rf"(?:各位代表|各位委员|各位政协委员|同志们|各位同志)[{_STOP_OR_COLON}]?")
 
 
@@ -83,6 +83,31 @@ def read_lead(s: str, start: int, end: int) -> Block | None:
     return None
 
 
+def paragraph_parents(text: str, blocks: list[Block]) -> dict[int, tuple[int, int]]:
+    """Each paragraph's parent: ``{paragraph index: (heading index or -1, heading level or 0)}``.
+
+    An address to the audience alone on its line (:data:`SALUTATION`) closes the chapters
+    below the top level, and is itself nobody's paragraph here.
+    """
+    stack: list[tuple[int, int]] = []  # (block index, level) of the open headings
+    parents: dict[int, tuple[int, int]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            while stack and stack[-1][1] >= b.level:
+                stack.pop()
+            stack.append((i, b.level))
+        elif b.kind == "paragraph":
+            address = SALUTATION.match(text, b.start, b.end)
+            if address is not None and stack and stack[0][1] == 1:
+                if address.end() == b.end:
+                    del stack[1:]
+                    continue
+                if text[address.end() - 1] in FULL_STOPS:
+                    del stack[1:]  # 各位代表！过去五年…: the part's own paragraph, after its chapters
+            parents[i] = stack[-1] if stack else (-1, 0)
+    return parents
+
+
 def accept_leads(text: str, blocks: list[Block]) -> None:
     """Turn paragraphs that open with a lead clause into child sections, when siblings agree.
 
@@ -92,24 +117,13 @@ def accept_leads(text: str, blocks: list[Block]) -> None:
     list of parallel items, not topic sentences scattered through an article. A lone lead
     that opens its section is accepted when the same kind was accepted at the same level.
     """
-    stack: list[tuple[int, int]] = []  # (block index, level) of the open headings
     groups: dict[tuple[int, str], list[int]] = {}
     parent_level: dict[int, int] = {}
     opens: set[int] = set()  # leads that are the first paragraph of their section
     para_rank: dict[int, int] = {}  # paragraph index -> its position among its parent's paragraphs
     counts: dict[int, int] = {}
-    for i, b in enumerate(blocks):
-        if b.kind == "heading":
-            while stack and stack[-1][1] >= b.level:
-                stack.pop()
-            stack.append((i, b.level))
-            continue
-        if b.kind != "paragraph":
-            continue
-        if SALUTATION.fullmatch(text[b.start : b.end]) and stack and stack[0][1] == 1:
-            del stack[1:]
-            continue
-        parent = stack[-1] if stack else (-1, 0)
+    for i, parent in paragraph_parents(text, blocks).items():
+        b = blocks[i]
         para_rank[i] = counts.get(parent[0], 0)
         counts[parent[0]] = para_rank[i] + 1
         if b.lead is None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from .chars import CLAUSE_MARKS, FULL_STOPS
+from .chars import CLAUSE_MARKS, COMMAS, ENUMERATION_COMMA, FULL_STOPS
 from .numerals import CN_NUMERAL_CHARS, parse_number
 
 _CN = CN_NUMERAL_CHARS
@@ -199,6 +199,36 @@ def read_heading(s: str) -> HeadingShape | None:
 def _moved(h: HeadingShape, by: int) -> HeadingShape:
     body = h.body_start + by if h.body_start is not None else None
     return h._replace(title_start=h.title_start + by, title_end=h.title_end + by, body_start=body)
+
+
+#: the markers of a list of items in running text, no numbering style of their own: 一是…
+#: 二是…, 第一，… 第二，…, and the dash of a dashed list (——更加注重…). Leads (outline)
+#: read their numbers; layout joining never glues such a line onto the lead-in above it.
+ORDINAL_IS = rf"(?P<num>[{_CN}]{{1,3}})是"
+ORDINAL_DI = rf"第(?P<num>[{_CN}]{{1,3}})[{COMMAS}{ENUMERATION_COMMA}]"
+DASH_ITEM = "——"
+_ENUMERATION = regex.compile(f"(?:{ORDINAL_IS}|{ORDINAL_DI}|{DASH_ITEM})")
+
+
+def opens_item(line: str) -> bool:
+    """True when ``line`` (stripped) opens an item of a list: a heading marker, 一是, 第一，or ——.
+
+    >>> opens_item("一是稳住经济基本盘。"), opens_item("——更加注重战略引领。"), opens_item("一年来，")
+    (True, True, False)
+    """
+    if _ENUMERATION.match(line) is not None:
+        return True
+    return read_heading(line) is not None
+
+
+def is_bare_item_marker(line: str) -> bool:
+    """True when ``line`` (stripped) holds a list marker and nothing else: 一是 alone on its line,
+    as scrapers leave a bold marker; the item goes on in the next line.
+
+    >>> is_bare_item_marker("二是"), is_bare_item_marker("二是加强监管。")
+    (True, False)
+    """
+    return _ENUMERATION.fullmatch(line) is not None
 
 
 def looks_like_heading(line: str) -> bool:
