@@ -184,7 +184,6 @@ GAPS: dict[tuple[str, str, str, str], str] = {
     ("国务院", "1992", "cpi", "6"): OLD_PLAN,
     ("国务院", "1993", "gdp_growth", "8"): OLD_PLAN,
     ("国务院", "1994", "gdp_growth", "9"): OLD_PLAN,
-    ("保定市", "2009", "energy_intensity", "4.8"): "万元生产总值综合能耗 is not an alias of energy_intensity",
     ("保定市", "2009", "fixed_investment_growth", "22"): "增长41.3% after …投资突破千亿元大关， gets no subject",
     ("保定市", "2009", "fiscal_revenue_growth", "13"): "…分别完成A和B，可比增长X和Y: the second 分别 clause",
     (

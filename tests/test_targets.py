@@ -31,6 +31,8 @@ def test_reading(text: str, expected: str) -> None:
     for t, (indicator, value, high, unit, qualifier, direction) in zip(found, rows, strict=True):
         if indicator == "-":
             assert t.indicator is None
+        elif indicator.startswith("="):
+            assert t.indicator == indicator[1:]
         else:
             assert t.indicator is not None
             assert indicator in t.indicator

@@ -42,7 +42,10 @@ _NOT_THE_WHOLE = words(
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "energy_intensity",
-        words("单位国内生产总值能耗 单位地区生产总值能耗 单位生产总值能耗 单位GDP能耗 能耗强度 万元生产总值能耗"),
+        words(
+            "单位国内生产总值能耗 单位地区生产总值能耗 单位生产总值能耗 单位GDP能耗 能耗强度 万元生产总值能耗 "
+            "单位生产总值综合能耗 单位地区生产总值综合能耗 万元生产总值综合能耗"
+        ),
         "energy use per unit of GDP, stated as a fall in percent (单位地区生产总值能耗降低3%)",
     ),
     Indicator(
@@ -90,8 +93,12 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "fiscal_revenue_growth",
-        words("一般公共预算收入 地方一般公共预算收入 财政收入 地方财政收入 财政总收入"),
-        "growth of the general public budget revenue (一般公共预算收入增长4%左右)",
+        words(
+            "一般公共预算收入 地方一般公共预算收入 公共财政预算收入 一般预算收入 地方一般预算收入 财政收入 地方财政收入"
+        ),
+        "growth of the general public budget revenue (一般公共预算收入增长4%左右); older reports say "
+        "公共财政预算收入 or 一般预算收入. Not total revenue with the central share (全部财政收入, 财政总收入)",
+        unless=words("全部 总收入"),
     ),
     Indicator(
         "fixed_investment_growth",
@@ -119,7 +126,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "resident_income_growth",
         words("居民人均可支配收入 居民收入 城乡居民收入 人均可支配收入"),
         "growth of residents' (per capita disposable) income",
-        unless=words("城镇居民 农村居民"),
+        unless=words("城镇居民 农村居民 城市居民 农民"),
     ),
     Indicator(
         "deficit_ratio",

@@ -39,6 +39,7 @@ from .tables import (
     CUE_REACH,
     DIRECTIONS,
     EXAMPLES_END,
+    EXPLANATION,
     FRAMING,
     HARDNESS_CUES,
     LINKS,
@@ -304,13 +305,17 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
         k = text.rfind(brk, lo, phrase_start)
         lo = max(lo, k + 1)
     head = text[lo:phrase_start]
-    if not head or head[-1] not in "、和与及":
-        return []
-    firsts = [strip(w) for w in _LIST_SEP.split(head[:-1])]
-    if not all(firsts) or any(len(w) > len(last) for w in firsts):
+    head = head if head and head[-1] in "、和与及" else ""  # 城镇、农村居民…: the list runs on before the clause
+    names = [strip(w) for w in _LIST_SEP.split(head + last)]  # 化学需氧量和二氧化硫排放量: within it
+    firsts, last = names[:-1], names[-1]
+    if not firsts or not all(names):
         return []
     width = len(firsts[0])
-    shared = last[width:] if len(last) > width else ""
+    # 城镇、农村居民人均可支配收入: heads of one length share the last one's tail when it names a
+    # measure and they name none; 化学需氧量、二氧化硫排放量: names of their own
+    shared = last[width:] if all(len(w) == width for w in firsts) else ""
+    if not any(w in shared for w in MEASURE_WORDS) or any(w in f for f in firsts for w in MEASURE_WORDS):
+        shared = ""
     return [w + shared for w in firsts] + [last]
 
 
@@ -385,6 +390,8 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
 class TimeWords:
     """The time words (:data:`PERIOD_WORDS`) of a paragraph, read once: for every figure, the period
     named last before it is then one lookup (a paragraph of many years and figures stays linear).
+    Words inside the title of a document (《…规划（2023―2035年）》) name that document's period, not
+    the figures': they are left out.
 
     >>> text = "“十五五”时期年均增长5%，到2030年达到4万亿元。"
     >>> words = TimeWords(text, 2026)
@@ -392,35 +399,48 @@ class TimeWords:
     ((2026, 2030), (None, 2030))
     """
 
-    __slots__ = ("found", "plans", "starts")
+    __slots__ = ("last", "own", "plan", "starts")
 
     def __init__(self, text: str, year: int | None) -> None:
         self.starts: list[int] = []
-        self.found: list[Period | None] = []  # the last period named at or before each word
-        self.plans: list[Period | None] = []  # the last plan period named at or before each word
-        found: Period | None = None
-        plan: Period | None = None
-        for m in PERIOD_WORDS.finditer(text):
-            found = _period_of(m, year) or found
-            plan = _plan(m["plan"][1]) if m["plan"] else plan
+        self.own: list[Period | None] = []  # the period each word names
+        self.last: list[int] = []  # the index of the last word at or before each that names one
+        self.plan: list[int] = []  # the index of the last plan (十五五) at or before each word
+        last = plan = -1
+        for m in PERIOD_WORDS.finditer(_TITLES.sub(_blank, text) if "《" in text else text):
+            own = _period_of(m, year)
+            last = len(self.own) if own else last
+            plan = len(self.own) if m["plan"] else plan
             self.starts.append(m.start())
-            self.found.append(found)
-            self.plans.append(plan)
+            self.own.append(own)
+            self.last.append(last)
+            self.plan.append(plan)
 
-    def before(self, start: int, average: bool) -> Period | None:
-        """The period named last before ``start``; for a yearly average, the plan named last, if any."""
+    def before(self, start: int, average: bool, floor: int = 0) -> Period | None:
+        """The period named last in ``[floor, start)``; for a yearly average, the plan named last, if any."""
         k = bisect_left(self.starts, start)
         if not k:
             return None
-        return (average and self.plans[k - 1]) or self.found[k - 1]
+        if average and self.plan[k - 1] >= 0 and self.starts[self.plan[k - 1]] >= floor:
+            return self.own[self.plan[k - 1]]
+        j = self.last[k - 1]
+        return self.own[j] if j >= 0 and self.starts[j] >= floor else None
+
+
+#: The title of a document or plan, and the same length of blanks (positions are kept).
+_TITLES = re.compile(r"《[^《》\n]{0,80}》")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "　" * len(m.group())
 
 
 def heading_period(headings: Sequence[str], year: int | None) -> Period | None:
     """The period the innermost heading that names one names (二、2025年工作回顾: 2025)."""
     for heading in reversed(headings):
-        found = TimeWords(heading, year).found
-        if found and found[-1]:
-            return found[-1]
+        found = TimeWords(heading, year).before(len(heading) + 1, average=False)
+        if found:
+            return found
     return None
 
 
@@ -449,15 +469,23 @@ def kind_of(unit: str, direction: Direction | None) -> Kind:
     return "count" if k == "count" else "level"
 
 
+#: The longest paragraph read as one item of a statement written one item per line, and how
+#: such a paragraph ends (the last item ends the statement with 。).
+_ITEM_LINE = 60
+_ITEM_ENDS = ("；", ";", "，", ",")
+
+
 class MainState:
     """Where a report is in its main-targets statement, carried from paragraph to paragraph:
     ``open`` after a head that stands alone (its items follow), ``done`` once the items were read."""
 
-    __slots__ = ("done", "open")
+    __slots__ = ("done", "open", "period", "where")
 
     def __init__(self) -> None:
         self.open = False
         self.done = False
+        self.where: tuple[str, ...] = ()  # the headings of the section the statement is in
+        self.period: Period | None = None  # the period its head (a lone line, a heading) names
 
 
 def extract(
@@ -490,11 +518,20 @@ def extract(
     review = any(REVIEW_HEADING.search(h) for h in headings)
     default: Role | None = "result" if review else role_of(category)
     state = main or MainState()
+    if state.open and state.where != tuple(headings):
+        state.open, state.period = False, None  # a statement does not run on into another section
     if headings and not state.done and MAIN_TARGETS_TITLE.match(headings[-1].strip()):
-        state.open = True  # a heading 主要预期目标: its paragraphs are the statement
-    statement_at = 0 if state.open and not state.done else head_at if not state.done else len(ptext) + 1
-    if not state.done and MAIN_TARGETS_TITLE.match(ptext.strip()):
-        state.open = True  # the head on a line of its own: the items follow
+        state.open, state.where = True, tuple(headings)  # a heading 主要预期目标: its paragraphs hold the items
+        state.period = heading_period(headings, year)
+    # the statement: from its head (or the paragraph's start, after a lone head) to the sentence
+    # that explains it (上述指标的设定…, 5.5%左右的预期增长目标…) or the paragraph's end
+    statement_at = statement_from = len(ptext) + 1
+    if not state.done:
+        statement_at = 0 if state.open else head_at
+        # the sentence the head stands in: the time words that give the items their period
+        statement_from = 0 if state.open or not head else max(ptext.rfind(c, 0, head.start()) for c in "。！？!?\n") + 1
+    statement_end = EXPLANATION.search(ptext, min(statement_at, len(ptext)))
+    statement_to = statement_end.start() + 1 if statement_end else len(ptext)
     times: TimeWords | None = None
     heading = heading_period(headings, year)
     out: list[Target] = []
@@ -510,13 +547,21 @@ def extract(
             role = "target"
         if times is None:
             times = TimeWords(ptext, year)
-        named = times.before(t.start, t.average) or heading  # the period the text names, if any
-        period_from, period_to = period(times, t.start, heading, year, role, t.average)
-        if role == "target" and named and year and named[1] is not None and named[1] < year:
-            role = "result"  # 过去一年…增长5%左右: no plan is set for a year already past
+        in_statement = statement_at <= t.start < statement_to and role == "target" and not t.average
+        if in_statement:
+            # an item takes the period its statement's sentence names (十五五…主要目标是), else the
+            # statement's own (a lone head's, a heading's), else this year's
+            own = times.before(t.start, t.average, statement_from)
+            period_from, period_to = own or (state.period if statement_at == 0 else None) or (year, year)
+        else:
+            named = times.before(t.start, t.average) or heading  # the period the text names, if any
             period_from, period_to = period(times, t.start, heading, year, role, t.average)
-        in_statement = t.start >= statement_at and role == "target" and not t.average
-        is_main = in_statement and period_from == period_to and (year is None or period_to == year)
+            if role == "target" and named and year and named[1] is not None and named[1] < year:
+                role = "result"  # 过去一年…增长5%左右: no plan is set for a year already past
+                period_from, period_to = period(times, t.start, heading, year, role, t.average)
+        # this year's figure: one year, not before the report's (a statement may name its own year)
+        this_year = period_from == period_to and (year is None or period_to is None or period_to >= year)
+        is_main = in_statement and this_year
         value, high, unit = t.value, t.high, t.unit
         if t.magnitude:
             if base_units:
@@ -546,7 +591,14 @@ def extract(
             )
         )
     if any(t.main for t in out):
-        state.done = True
-    elif out and state.open and not head:
-        state.open = False  # the paragraph after a lone head held other figures: no statement here
+        # items one per line (a short paragraph each) go on in the next paragraph
+        line = len(ptext) - max(statement_at, 0) <= _ITEM_LINE and ptext.rstrip().endswith(_ITEM_ENDS)
+        state.done = statement_end is not None or not line
+        state.open = not state.done
+        state.where = tuple(headings)
+    elif not state.done and head and not ptext[head_at:].strip(" ：:\n"):
+        state.open, state.where = True, tuple(headings)  # the head on a line of its own: the items follow
+        state.period = TimeWords(ptext, year).before(len(ptext), average=False)
+    elif out and state.open:
+        state.open, state.period = False, None  # the paragraph after a lone head held other figures
     return out

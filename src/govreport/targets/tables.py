@@ -56,7 +56,7 @@ FRAMING = words(
 #: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
 LINKS = words(
     "平均为 分别为 拟按 拟安排 安排 定为 确定为 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
-    "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达"
+    "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达 均 都 可比 继续"
 )
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
 OBJECT_VERBS = words(
@@ -91,9 +91,21 @@ CONJUNCTIONS = "及和与并或"
 #: A yearly average over a plan period (年均增长5%左右), not 年均浓度 (an annual mean level).
 AVERAGE = re.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降幅|提高)")
 #: The head of this year's main-targets statement: quantities after it, in its paragraph, are targets.
-MAIN_TARGETS_HEAD = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
+#: Its wordings: 主要预期目标是, 主要目标为, 主要预期目标建议为, 主要目标任务是, 主要预期目标：.
+MAIN_TARGETS_HEAD = re.compile(
+    r"主要(?:预期)?目标(?:任务)?(?:建议|拟|初步)?(?:是|为|定为|安排为|确定为)[：:]?|主要(?:预期)?目标[：:]"
+    r"|预期目标(?:是|为)"
+)
+#: A sentence that explains the statement before it ends the statement: it refers back to it
+#: (上述指标的设定…, 提出上述预期目标…, 实现这些目标…) or opens with a figure it repeats
+#: (5.5%左右的预期增长目标与…).
+EXPLANATION = re.compile(
+    r"[。！!]\s*(?=上述|以上|这些|这一|这个|提出|实现|综合|考虑|需要说明|之所以|[\d零〇一二三四五六七八九十百])"
+)
 #: The same head standing alone (a heading, or a line 主要预期目标是： whose items follow).
-MAIN_TARGETS_TITLE = re.compile(r"^[^，。；]{0,20}(?:主要(?:预期)?目标|预期目标)(?:是|为)?[：:]?$")
+MAIN_TARGETS_TITLE = re.compile(
+    r"^[^，。；]{0,20}(?:主要(?:预期)?目标(?:任务)?|预期目标)(?:建议|拟|初步)?(?:是|为|定为|安排为|确定为)?[：:]?$"
+)
 #: Section headings of a review of past years (工作回顾, 过去一年): figures in them are results.
 REVIEW_HEADING = re.compile(r"回顾|过去(?:一|五)年|去年工作|上年工作|工作总结|\d{4}年工作(?:情况|成效)")
 
