@@ -108,8 +108,8 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "retail_sales_growth",
-        words("社会消费品零售总额 社零总额 社零"),
-        "growth of total retail sales of consumer goods",
+        words("社会消费品零售总额 社会商品零售总额 社零总额 社零"),
+        "growth of total retail sales of consumer goods (社会商品零售总额 in older reports)",
     ),
     Indicator(
         "trade_growth",

@@ -41,6 +41,7 @@ from .tables import (
     EXAMPLES_END,
     EXPLANATION,
     FRAMING,
+    GDP_WORDS,
     HARDNESS_CUES,
     LINKS,
     MAIN_TARGETS_HEAD,
@@ -49,6 +50,7 @@ from .tables import (
     MEASURE_WORDS,
     NOUN_DIRECTIONS,
     OBJECT_VERBS,
+    OLD_PLAN_HEAD,
     PERIOD_WORDS,
     QUOTE_REACH,
     QUOTES,
@@ -475,6 +477,15 @@ _ITEM_LINE = 60
 _ITEM_ENDS = ("；", ";", "，", ",")
 
 
+def _old_plan_head(ptext: str) -> re.Match[str] | None:
+    """The head of an older report's plan statement (今年计划要求…), when its sentence names GDP growth."""
+    old = OLD_PLAN_HEAD.search(ptext) if "计划" in ptext else None
+    if old is None:
+        return None
+    end = _SENTENCE_END.search(ptext, old.end())
+    return old if GDP_WORDS.search(ptext, old.start(), end.start() if end else len(ptext)) else None
+
+
 class MainState:
     """Where a report is in its main-targets statement, carried from paragraph to paragraph:
     ``open`` after a head that stands alone (its items follow), ``done`` once the items were read."""
@@ -513,7 +524,7 @@ def extract(
     report's) and ``headings`` give each figure its period; ``main`` carries the main-targets
     statement across paragraphs: its items are this year's targets after its head.
     """
-    head = MAIN_TARGETS_HEAD.search(ptext)
+    head = MAIN_TARGETS_HEAD.search(ptext) or _old_plan_head(ptext)
     head_at = head.end() if head else len(ptext) + 1
     review = any(REVIEW_HEADING.search(h) for h in headings)
     default: Role | None = "result" if review else role_of(category)
