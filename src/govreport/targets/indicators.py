@@ -94,11 +94,11 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "fiscal_revenue_growth",
         words(
-            "一般公共预算收入 地方一般公共预算收入 公共财政预算收入 一般预算收入 地方一般预算收入 财政收入 地方财政收入"
+            "一般公共预算收入 地方一般公共预算收入 公共财政预算收入 一般预算收入 地方一般预算收入 "
+            "财政收入 地方财政收入 财政总收入"
         ),
-        "growth of the general public budget revenue (一般公共预算收入增长4%左右); older reports say "
-        "公共财政预算收入 or 一般预算收入. Not total revenue with the central share (全部财政收入, 财政总收入)",
-        unless=words("全部 总收入"),
+        "growth of the budget revenue (一般公共预算收入增长4%左右); older reports say 公共财政预算收入 or "
+        "一般预算收入, and give total revenue with the central share (全部财政收入, 财政总收入) as well",
     ),
     Indicator(
         "fixed_investment_growth",
@@ -124,9 +124,9 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "resident_income_growth",
-        words("居民人均可支配收入 居民收入 城乡居民收入 人均可支配收入"),
-        "growth of residents' (per capita disposable) income",
-        unless=words("城镇居民 农村居民 城市居民 农民"),
+        words("居民人均可支配收入 居民收入 城乡居民收入 人均可支配收入 农民人均纯收入 农村居民人均纯收入"),
+        "growth of residents' per capita disposable income, urban and rural ones included "
+        "(城镇居民人均可支配收入, 农民人均纯收入 in older reports)",
     ),
     Indicator(
         "deficit_ratio",

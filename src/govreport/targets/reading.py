@@ -228,6 +228,8 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     reading = _read if fast else read
     first = True
     items: list[str] = []  # the subjects of a 分别 list not yet given a value
+    subjects: list[str] = []  # all the subjects of the sentence's last 分别 list
+    named_here: list[str] = []  # the indicators of the sentence so far, in order
     listed: Direction | None = None  # the direction of that list
     for m in quantities(text, ASTRAL.search(text) is not None):
         found = number(m)
@@ -248,14 +250,25 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         i = bisect_left(ends, start)
         cut = ends[i - 1] if i else -1
         if cut + 1 > sentence_start:
-            sentence_start, previous, items = cut + 1, None, []
+            sentence_start, previous, items, subjects, named_here = cut + 1, None, [], [], []
         phrase_start, phrase_text = before(text, start, floor)
         phrase = reading(phrase_text)
         floor = end
         direction = phrase.direction
         if "分别" in phrase_text:  # 城镇、农村居民人均可支配收入分别增长5%、6%: one subject each
             items = _respective(text, phrase_start, phrase.core, sentence_start)
-            listed = direction
+            if not items and not phrase.core and 2 <= _list_length(text, start) <= len(named_here):
+                # 城市居民人均可支配收入13555元，农民人均纯收入4677元，分别增长10.1%和8%
+                items = named_here[-_list_length(text, start) :]
+            subjects, listed = list(items), direction
+        elif (
+            not items
+            and subjects
+            and not phrase.named
+            and text[phrase_start - 1 : phrase_start] in ("，", ",")
+            and _list_length(text, start) == len(subjects)
+        ):  # 分别完成166.6亿元和73.3亿元，可比增长21.6%和22%: a second list for the same subjects
+            items, listed = list(subjects), direction
         elif items and direction is None:
             direction = listed  # the verb before the first value governs the list
         qualifier = qual or phrase.lead
@@ -277,7 +290,19 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
             if indicator is None:
                 indicator = _topic(text, sentence_start, phrase_start)
         previous = indicator
+        if indicator and (not named_here or named_here[-1] != indicator):
+            named_here.append(indicator)
         yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
+
+
+#: What ends a list of values: 增长10.1%和8%，…
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _list_length(text: str, start: int) -> int:
+    """How many quantities the clause from ``start`` lists (10.1%和8%: 2), looking a short way ahead."""
+    stop = _CLAUSE_END.search(text, start, start + _LIST_REACH)
+    return sum(1 for m in quantities(text[start : stop.start() if stop else start + _LIST_REACH]) if number(m))
 
 
 def _not_a_quantity(text: str, end: int, unit: str) -> bool:
@@ -325,6 +350,8 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
 _TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
 #: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
 _COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
+#: A verb that ends a topic: 城镇固定资产投资突破千亿元大关，增长41.3%.
+_TOPIC_VERB = re.compile(alt(VERB_DIRECTIONS))
 
 
 def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
@@ -336,7 +363,7 @@ def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
     if m is None or (m.start() > sentence_start and text[m.start() - 1] not in "，,：:；;。！？!?\n"):
         return None  # the clause is longer than a topic, or holds a number
     topic = strip(m.group().strip())
-    cut = _COMPARISON.search(topic)
+    cut = _COMPARISON.search(topic) or _TOPIC_VERB.search(topic, 1)  # 投资突破千亿元大关: up to its verb
     topic = topic[: cut.start()] if cut else topic
     return topic if any(w in topic for w in MEASURE_WORDS) else None
 

@@ -71,7 +71,9 @@ EXAMPLES_END = "等"
 #: Words that make a clause's subject a measure: only such a subject is shared with a later clause
 #: that has a verb and a figure alone (物价上涨幅度比去年有明显回落，力争控制在15%左右), not a
 #: slogan (坚持稳中求进，力争增长5%).
-MEASURE_WORDS = words("幅度 速度 增速 增幅 涨幅 总值 收入 产量 价格 物价 率 总额 规模 指数 总量 产值 增加值 面积")
+MEASURE_WORDS = words(
+    "幅度 速度 增速 增幅 涨幅 总值 收入 产量 价格 物价 率 总额 规模 指数 总量 产值 增加值 面积 投资 进出口"
+)
 #: Domains that name no measure without their verb: 经济增长5.5% is the growth of GDP, and its
 #: indicator is 经济增长, not 经济.
 VERB_KEPT_AFTER = words("经济")
