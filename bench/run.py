@@ -34,7 +34,7 @@ CHILD = Path(__file__).resolve().parent / "_child.py"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
 SCRIPTS = ("simplified", "traditional")
 
-#: the issue's targets: name -> (what is compared, bound, "min" or "max")
+#: the targets: name -> (what is compared, bound, "min" or "max"); #8's, then #20's
 TARGETS: dict[str, tuple[str, float, str]] = {
     "parse_simplified_1M": ("parse() M chars/s, Simplified 1M corpus", 3.0, "min"),
     "report_20k_ms": ("ms per 20 000-char report (from the 1M rate)", 7.0, "max"),
@@ -43,8 +43,23 @@ TARGETS: dict[str, tuple[str, float, str]] = {
     "linearity_10M_over_1M": ("time(10M doc) / time(1M doc)", 11.0, "max"),
     "memory_per_MB": ("tracemalloc peak MB per MB of UTF-8 input, worst single doc", 30.0, "max"),
     "import_ms": ("import govreport, ms", 150.0, "max"),
+    "first_parse_ms": ("import govreport and parse a short text, ms", 400.0, "max"),
     "cli_seed_ms": ("python -m govreport on one seed, ms wall", 400.0, "max"),
     "parse_over_floor": ("parse() time / sentence-split floor time, Simplified 1M", 40.0, "max"),
+    "parse_real": ("parse() M chars/s on real reports (development corpus)", 0.48, "min"),
+    "json_mb_per_mb_real": ("JSON dump MB per MB of UTF-8 input, development corpus", 4.0, "max"),
+    "json_mb_per_mb_synthetic": ("JSON dump MB per MB of UTF-8 input, Simplified 1M", 4.0, "max"),
+    "jobs2_speedup": ("CLI --jobs 2 throughput over --jobs 1", 1.7, "min"),
+}
+#: the figures issue #20 started from, printed beside each measurement (None: not stated there)
+ISSUE_20_START: dict[str, float] = {
+    "import_ms": 320.0,
+    "cli_seed_ms": 680.0,
+    "memory_per_MB": 44.0,
+    "parse_real": 0.48,
+    "json_mb_per_mb_real": 9.0,
+    "json_mb_per_mb_synthetic": 13.5,
+    "jobs2_speedup": 1.0,
 }
 
 
@@ -112,6 +127,7 @@ def measure_corpus(name: str, texts: list[str], repeat: int, use_peers: dict[str
         },
         "stage_hooks_missing": missing,
         "per_1000_chars": _density(govreport, data, chars),
+        "json_mb_per_mb": sum(len(govreport.parse(d).model_dump_json().encode()) for d in data) / sum(map(len, data)),
         "floor_seconds": floor_s,
         "floor_mchars_per_s": _rate(chars, floor_s),
         "parse_over_floor": total / floor_s if floor_s else None,
@@ -133,8 +149,10 @@ def measure_import(repeat: int) -> dict[str, Any]:
     runs = [_child("import") for _ in range(repeat)]
     secs = [r["seconds"] for r in runs]
     floor = [_child("import-pydantic")["seconds"] for _ in range(repeat)]
+    first = [_child("first-parse")["seconds"] for _ in range(repeat)]
     return {
         "ms_median": statistics.median(secs) * 1000,
+        "first_parse_ms_median": statistics.median(first) * 1000,
         "ms_min": min(secs) * 1000,
         "pydantic_ms_median": statistics.median(floor) * 1000,
         "opencc_loaded": any(r["opencc_loaded"] for r in runs),
@@ -262,6 +280,11 @@ def check_targets(res: dict[str, Any]) -> dict[str, Any]:
         ),
         "memory_per_MB": max((s["peak_mb_per_mb"] for s in single.values() if "peak_mb_per_mb" in s), default=None),
         "import_ms": res.get("import", {}).get("ms_median"),
+        "first_parse_ms": res.get("import", {}).get("first_parse_ms_median"),
+        "parse_real": rows.get("shared-corpus", {}).get("mchars_per_s"),
+        "json_mb_per_mb_real": rows.get("shared-corpus", {}).get("json_mb_per_mb"),
+        "json_mb_per_mb_synthetic": simp and simp["json_mb_per_mb"],
+        "jobs2_speedup": res.get("cli_corpus", {}).get("speedup_2_over_1"),
         "cli_seed_ms": res.get("cli_seed", {}).get("ms_median"),
         "parse_over_floor": simp and simp["parse_over_floor"],
     }
@@ -269,7 +292,14 @@ def check_targets(res: dict[str, Any]) -> dict[str, Any]:
     for key, (what, bound, kind) in TARGETS.items():
         v = value[key]
         ok = None if v is None else (v >= bound if kind == "min" else v <= bound)
-        out[key] = {"what": what, "target": bound, "kind": kind, "value": v, "met": ok}
+        out[key] = {
+            "what": what,
+            "target": bound,
+            "kind": kind,
+            "value": v,
+            "met": ok,
+            "start": ISSUE_20_START.get(key),
+        }
     return out
 
 
@@ -280,12 +310,13 @@ def _f(v: float | None, digits: int = 2) -> str:
 def render(res: dict[str, Any]) -> str:
     """The results as plain-text tables (markdown pipe tables, so they paste into notes)."""
     peer_names = list(peers.PEERS)
-    head = ["corpus", "docs", "chars", "parse Mc/s", "ms/20k"]
+    head = ["corpus", "docs", "chars", "parse Mc/s", "ms/20k", "json MB/MB"]
     head += [f"{s} Mc/s" for s in STAGES]
     head += ["floor Mc/s", "parse/floor"] + [f"{p}/floor" for p in peer_names] + [f"parse/{p}" for p in peer_names]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in res["parse"]:
         cells = [r["name"], str(r["docs"]), str(r["chars"]), _f(r["mchars_per_s"], 3), _f(r["ms_per_20k_chars"], 1)]
+        cells.append(_f(r.get("json_mb_per_mb"), 1))
         cells += [_f(r["stages"][s]["mchars_per_s"], 2) for s in STAGES]
         cells += [_f(r["floor_mchars_per_s"], 1), _f(r["parse_over_floor"], 1)]
         cells += [_f(r["peers"].get(p, {}).get("over_floor"), 1) for p in peer_names]
@@ -320,7 +351,8 @@ def render(res: dict[str, Any]) -> str:
     if res.get("import"):
         i = res["import"]
         out.append(
-            f"- import govreport: {_f(i['ms_median'], 0)} ms median (OpenCC loaded on import: {i['opencc_loaded']}; "
+            f"- import govreport: {_f(i['ms_median'], 0)} ms median; import and a first parse "
+            f"{_f(i.get('first_parse_ms_median'), 0)} ms (OpenCC loaded on import: {i['opencc_loaded']}; "
             f"importing pydantic's BaseModel alone: {_f(i.get('pydantic_ms_median'), 0)} ms median)"
         )
     if res.get("cli_seed"):
@@ -341,13 +373,13 @@ def render(res: dict[str, Any]) -> str:
     out += [
         "",
         "## targets (single core, Simplified unless said)",
-        "| target | bound | measured | met |",
-        "|---|---|---|---|",
+        "| target | bound | at the start of #20 | measured | met |",
+        "|---|---|---|---|---|",
     ]
     for t in res["targets"].values():
         sign = ">=" if t["kind"] == "min" else "<="
         met = "n/a" if t["met"] is None else ("yes" if t["met"] else "NO")
-        out.append(f"| {t['what']} | {sign} {t['target']:g} | {_f(t['value'], 2)} | {met} |")
+        out.append(f"| {t['what']} | {sign} {t['target']:g} | {_f(t.get('start'), 2)} | {_f(t['value'], 2)} | {met} |")
     return "\n".join(out)
 
 

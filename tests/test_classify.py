@@ -12,6 +12,8 @@ from govreport.classify.lexicon import LexiconEntry
 from govreport.models import Category
 from govreport.text.sentences import split_sentences
 
+from .cases import load_cases, params
+
 G, A, S, OTHER = "goal", "achievement", "shortcoming", "other"
 
 
@@ -407,8 +409,9 @@ def test_labels_and_aggregates():
     from govreport.classify.label import label
 
     g, a, s, o = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
-    assert label({g: 1.0, a: 1.0}) is g  # a tie goes to the first in CATEGORIES order
-    assert label({g: 1.0, a: 2.0, s: 2.0}) is a
+    assert label({g: 1.0, a: 1.0}) is o  # a tie with no evidence to decide it is other (#18)
+    assert label({g: 1.0, s: 1.0}, [(s, 1.0)]) is s  # the sentence's own words decide a tie
+    assert label({g: 1.0, a: 2.0, s: 2.0}, [(a, 2.0)]) is a
     assert label({g: 0.0, a: -1.0}) is o and label({}) is o  # nothing positive
     assert aggregate([(g, 10), (a, 10)])[0] is g
     assert aggregate([(g, 3), (o, 7)])[0] is o  # other covers 60%
@@ -442,7 +445,7 @@ def test_cue_text_and_rule_are_what_the_match_reads():
     assert all(t in text for t, *_ in found)
     rules = {r for _, r, _, _ in found}
     assert {"action_verb [plan_context]", "admitted_problem [after_turn]"} <= rules
-    assert ("4万人以上", "qualified", G, 1.0) in found  # an anchor: no note
+    assert ("4万人以上", "qualified [plan_context]", G, 1.0) in found  # an anchor read in context
     assert not any(r.endswith(" []") for r in rules)
     assert all(explain(r) for r in rules)  # every rule has an explanation
     assert explain("action_verb [plan_context]") == (
@@ -462,3 +465,27 @@ def test_every_entry_has_a_stable_name_with_one_explanation():
         assert comments.setdefault(e.name, e.comment) == e.comment, e  # one name, one explanation
     assert not set(NOTES) & set(comments)
     assert all(name == e.name for name, e in ANCHORS.items())
+
+
+# ---------------------------------------------------------------- fixtures (#18): tests/fixtures/classify
+def _fired(p: govreport.Paragraph) -> set[str]:
+    """The rule names and context notes of a paragraph's cues, and ``text:`` + each cue's text."""
+    out = set()
+    for c in (c for s in p.sentences for c in s.cues):
+        name, _, notes = c.rule.partition(" [")
+        out |= {name, f"text:{c.text}", *(n for n in notes.rstrip("]").split("; ") if n)}
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), params("classify"))
+def test_classify_fixture(text: str, expected: str) -> None:
+    got = [(p.category.value, _fired(p)) for p in govreport.parse(text).paragraphs()]
+    want = [line.split() for line in expected.split("\n") if line.strip()]
+    assert [c for c, _ in got] == [w[0] for w in want], got
+    for (_, fired), (_, *names) in zip(got, want, strict=True):
+        assert {n for n in names if not n.startswith("!")} <= fired, fired
+        assert not {n[1:] for n in names if n.startswith("!")} & fired, fired
+
+
+def test_every_classify_fixture_file_is_read():
+    assert len(load_cases("classify")) >= 15

@@ -460,3 +460,33 @@ def test_ctrl_c_while_the_cli_loads_exits_130_quietly():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (proc.returncode, proc.stderr) == (130, "govreport: interrupted\n")
+
+
+def _peak_rss_kb(folder, fmt):
+    """Peak RSS (KiB) of one CLI run over ``folder``, its output thrown away."""
+    code = (
+        "import resource, runpy, sys\n"
+        f"sys.argv = ['govreport', {str(folder)!r}, '--format', {fmt!r}]\n"
+        "try:\n"
+        "    runpy.run_module('govreport', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(proc.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_folder_streams_in_memory_bounded_by_the_workers_not_the_corpus(tmp_path, fmt):
+    """#20: 500 files take no more memory than 50: each report is written as it finishes."""
+    text = "一、2024年工作回顾\n" + "全年新增城镇就业4.2万人，地区生产总值增长5%左右。\n" * 40
+    sizes = {}
+    for n in (50, 500):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        sizes[n] = _peak_rss_kb(folder, fmt)
+    # holding 500 reports would add some 100 MB; streaming keeps the peak within noise
+    assert sizes[500] < sizes[50] + 20_000, sizes

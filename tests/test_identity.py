@@ -105,3 +105,18 @@ def test_report_year(text, year):
 
 def test_report_year_from_a_plan_heading():
     assert govreport.parse("一、2025年工作安排\n今年要稳就业。").year == 2025
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("贵州省省长 李某", "贵州省"),  # the level character 州 inside the name is no level
+        ("杭州市市长 王某", "杭州市"),
+        ("广西壮族自治区人民政府主席 蓝某", "广西壮族自治区"),
+        ("保定市人民政府代市长 李某", "保定市"),
+        ("省长王某在省十四届人大四次会议上作政府工作报告", None),  # a sentence, not a speaker line
+    ],
+)
+def test_speaker_line(line: str, place: str | None) -> None:
+    r = govreport.parse(f"政府工作报告\n{line}\n各位代表：\n一、过去一年工作回顾\n经济稳中有进。")
+    assert r.jurisdiction == place

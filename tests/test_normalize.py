@@ -62,11 +62,16 @@ def test_replay_reproduces_the_output() -> None:
 
 
 def test_simplified_text_does_not_load_opencc() -> None:
-    from govreport.normalization import script
+    import subprocess
+    import sys
 
-    script._converter.cache_clear()
-    nz.normalize("全年新增就业4万人，经济发展稳中向好。")
-    assert script._converter.cache_info().currsize == 0
+    code = (
+        "import sys, govreport\n"
+        "govreport.parse('全年新增就业4万人，经济发展稳中向好。')\n"
+        "print(any(m.startswith('opencc') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 def test_script_is_reported() -> None:

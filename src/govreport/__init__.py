@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .classify.lexicon import LexiconEntry
+    from .classify.lexicon import LexiconEntry, explain
     from .errors import ConfigError, DecodingError, GovReportError, InputError
     from .io.batch import parse_many
     from .io.records import to_dataframe, to_records
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: govreport`` can then answer Ctrl-C from its first instant, and a name costs its import only
 #: when first used (the rule tables and pydantic schemas are the bulk of start-up).
 _LAZY = {
-    "LexiconEntry": "classify.lexicon",
+    **dict.fromkeys(("LexiconEntry", "explain"), "classify.lexicon"),
     **dict.fromkeys(("ConfigError", "DecodingError", "GovReportError", "InputError"), "errors"),
     "parse_many": "io.batch",
     **dict.fromkeys(("to_dataframe", "to_records"), "io.records"),
@@ -77,6 +77,7 @@ __all__ = (
     "Target",
     "Verdict",
     "__version__",
+    "explain",
     "normalize",
     "normalize_and_explain",
     "parse",

@@ -116,7 +116,7 @@ _DATED_MEETING = regex.compile(r"(?P<y>\d{4})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?
 
 #: a government's name with its level, as it stands before 人民政府 / 政府工作报告 / 第…届人民代表大会
 _LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)"
-_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}?{_LEVEL})"
+_PLACE = rf"(?P<place>(?![年度的在])\p{{Han}}{{1,10}}{_LEVEL})"
 _TITLE_PLACE = regex.compile(rf"(?<!\p{{Han}}){_PLACE}(?:人民)?政府(?:工作)?报告")
 _MEETING_PLACE = regex.compile(rf"在{_PLACE}第\S{{1,4}}届人民代表大会")
 _NATIONAL = regex.compile(r"全国人民代表大会|代表国务院|国务院总理")
@@ -298,9 +298,22 @@ def _years(front: Front) -> Iterable[tuple[int, str]]:
     if just_past is not None:
         yield int(just_past.group(1)) + 1, "review_text"
     if front.headings and REVIEW_PART.search(front.headings[0][0]):
-        reported = years_in(front.headings[0][1])
-        if reported:
-            yield max(y for y, _, _ in reported) + 1, "review_text"
+        last = last_reported_year([y for y, _, _ in years_in(front.headings[0][1])])
+        if last is not None:
+            yield last + 1, "review_text"
+
+
+def last_reported_year(years: Sequence[int]) -> int | None:
+    """The last year a review reports on: the latest year it names more than once.
+
+    A review names the years it reports on again and again; a later year it names once is an
+    event ahead (申办2008年奥运会成功). With no year named twice, the latest one.
+
+    >>> last_reported_year([1988, 1992, 1992, 1991, 2000]), last_reported_year([2001])
+    (1992, 2001)
+    """
+    repeated = [y for y in set(years) if years.count(y) > 1]
+    return max(repeated or years) if years else None
 
 
 def _header_year(removed: Iterable[str]) -> int | None:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..models import Category
 from ..text.chars import CLAUSE_MARKS, FULL_STOPS
+from ..text.numerals import DIGITS, parse_cn
 from ..text.sentences import split_sentences
 from ..text.units import COUNTED_UNITS, TARGET_QUALIFIERS
 from .lexicon import ANCHORS, PROBLEM_NOUNS, Lexicon, LexiconEntry, Match
@@ -37,6 +38,7 @@ PERIOD_KINDS = frozenset(("period", "frame"))
 ANCHOR_ALTERNATION = (
     r"(?P<horizon>(?:到|至)(?P<hy>(?:19|20)\d\d)年)"  # 到2027年: a target horizon
     r"|(?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?!代))"  # 2023年: before or after the report year
+    r"|(?P<cnyear>(?P<cy>[一二][九〇零○][〇零○一二三四五六七八九]{2})年(?!代))"  # 一九五二年: a year in numerals
     r"|(?P<plan>十(?P<pn>[一二三四五六七八九])五)"  # “十四五”: a five-year plan, dated by its number
     # 1-4月, 前三季度, 今年一季度: a year-to-date window; it hides the 今年 inside it
     r"|(?P<window>(?:今年)?(?:(?<![\d.])(?:1|一)\s*(?:-|—|~|至|到)\s*(?:[2-9]|1[0-2]|[二三四五六七八九]|十[一二]?)\s*月份?"
@@ -46,8 +48,9 @@ ANCHOR_ALTERNATION = (
     rf"(?:{'|'.join(COUNTED_UNITS)})"
     rf"(?P<qb>余|多)?(?P<qq>{'|'.join(TARGET_QUALIFIERS)})?)"
 )
-_ANCHOR = re.compile(rf"(?=[到至十前今获近逾一\d])(?:{ANCHOR_ALTERNATION})")
-_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ANCHOR = re.compile(rf"(?=[到至十前今获近逾一\d]|二[〇零○])(?:{ANCHOR_ALTERNATION})")
+#: a month and day after a year: the year is part of a date (2024年1月20日)
+_DAY = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _precise(number: str) -> bool:
@@ -65,20 +68,24 @@ def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
         qq, qa, qb, qp, qn = m.group("qq", "qa", "qb", "qp", "qn")
         if qq:
             return ANCHORS["qualified"]
+        if m.string.startswith("的", m.end()):
+            return None  # a size, not a tally: 投资43.9亿元的项目, 建筑面积1.2万平方米的场馆 (#18)
         if qa or qb or qp:
             return ANCHORS["approximate"]
         return ANCHORS["precise"] if _precise(qn) else ANCHORS["count"]
     if kind == "horizon":
         return ANCHORS["horizon"] if year is None or int(m["hy"]) >= year else None
-    if kind == "year":
+    if kind in ("year", "cnyear"):
         if year is None:
             return None
-        y = int(m["y"])
+        y = int(m["y"]) if kind == "year" else (parse_cn(m["cy"]) or 0)  # 一九五二: digit by digit
+        if y == year and _DAY.match(m.string, m.end()):
+            return None  # a date in the report year (a news dateline, a session's day) names no period
         return ANCHORS["past_year"] if y < year else ANCHORS["this_year" if y == year else "later_year"]
     if kind == "plan":
         if year is None:
             return None
-        end = 1955 + 5 * (10 + _CN_DIGIT[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+        end = 1955 + 5 * (10 + DIGITS[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
         return ANCHORS["past_plan"] if end < year else ANCHORS["running_plan"]
     return ANCHORS[kind] if kind in ("window", "award") else None
 
@@ -187,9 +194,65 @@ def cues(text: str, lexicon: Lexicon, year: int | None, spans: list[tuple[int, i
     windows = [(m.start, m.end) for m in anchors if m.entry is ANCHORS["window"]]
     if windows:  # a window hides the cues inside it (今年 in 今年一季度)
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
+    found = apply_quotes(text, found)
     found += anchors
     found.sort(key=lambda m: m.start)  # stable: a lexicon cue stays before an anchor at the same position
     return apply_reports(text, apply_frames(text, found), spans)
+
+
+#: a quoted phrase: a slogan or a name (“放管服”, “要防住、要稳住”), quoted without a clause or
+#: sentence break inside; a quotation that holds one (“要稳中求进，…”) is speech, read as such
+_QUOTED_PHRASE = re.compile(f"[“「『][^“”「」『』{re.escape(CLAUSE_MARKS + FULL_STOPS)}]*[”」』]")
+
+
+def apply_quotes(text: str, matches: list[Match]) -> list[Match]:
+    """Cancel the goal cues inside a quoted phrase: a slogan's modal is no commitment of the speaker.
+
+    A problem word inside one still counts (「尝试推行但失败」 names a failure).
+
+    >>> text = "提出“经济要稳住、就业要防住”"
+    >>> [(m.entry.text, m.w, m.note) for m in apply_quotes(text, Lexicon.default().matches(text))]
+    [('要', 0.0, 'quoted'), ('要', 0.0, 'quoted')]
+    """
+    if "“" not in text and "「" not in text and "『" not in text:
+        return matches
+    out = list(matches)
+    k = 0
+    for q in _QUOTED_PHRASE.finditer(text):  # quotes and matches both in text order: one pass
+        a, b = q.span()
+        while k < len(out) and out[k].start <= a:
+            k += 1
+        while k < len(out) and out[k].end < b:
+            if out[k].cat == G:
+                out[k] = out[k]._replace(w=0.0, note="quoted")
+            k += 1
+    return out
+
+
+def apply_ceremony(matches: list[Match], spans: list[tuple[int, int]]) -> list[Match]:
+    """Cancel cues in sentences of ceremony and paragraphs of background (the lexicon's two kinds).
+
+    A ``ceremony`` cue (向…表示衷心感谢, 应出席代表) cancels every other cue of its sentence; a
+    ``background`` cue (当今世界, 我们深刻体会到) cancels the goal and achievement cues of its
+    paragraph when it opens it, of its sentence elsewhere; an admitted problem keeps its weight.
+    ``spans`` are the paragraph's sentences; a cue belongs to the one it starts in.
+    """
+    which = [_sentence_of(m.start, spans) for m in matches]
+    ceremony = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "ceremony"}
+    background = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "background"}
+    out = []
+    for m, k in zip(matches, which, strict=True):
+        if k in ceremony and m.entry.kind != "ceremony":
+            m = m._replace(w=0.0, note="in_ceremony")
+        elif (0 in background or k in background) and m.cat in (G, A) and m.entry.kind != "background":
+            m = m._replace(w=0.0, note="in_background")
+        out.append(m)
+    return out
+
+
+def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
+    """The index of the sentence ``pos`` lies in (past the last sentence: the last)."""
+    return next((k for k, (_, end) in enumerate(spans) if pos < end), len(spans) - 1)
 
 
 # --------------------------------------------------------------------------- evidence
@@ -223,6 +286,8 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
     if not spans:  # blank: nothing to group (a user's blank cue may still weigh)
         g, a, _ = strong(found)
         return Evidence(text, [], g, a)
+    if any(m.entry.kind in ("ceremony", "background") for m in found):
+        found = apply_ceremony(found, spans)
     n, last = len(spans), len(spans) - 1
     buckets: list[list[Match]] = [[] for _ in spans]
     sg, sa, turns = [0.0] * n, [0.0] * n, [-1] * n

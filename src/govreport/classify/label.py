@@ -5,8 +5,10 @@ reads as achievement when the context leans to a review past +0.05 and as goal p
 -0.05 (the sentence's fixed cues, its paragraph, section, ancestors and headings,
 weighted by :data:`~.context.CONTEXT_WEIGHTS`); the cues after a sentence's last
 adversative turn (…，但短板依然明显) count :data:`TURN_BOOST` times; a heading about
-problems adds a shortcoming prior. Paragraphs and sections aggregate their sentences
-weighted by length into ``scores`` and take the dominant category.
+problems adds a shortcoming prior; :func:`label` says what decides a tie. In a glossary
+every cue counts nothing, and in a list of planned projects a tally is a planned quantity
+(#18); each such reading is a note in the cue's ``rule``. Paragraphs and sections aggregate
+their sentences weighted by length into ``scores`` and take the dominant category.
 
 >>> from govreport import parse
 >>> r = parse("一、2024年工作回顾\\n推进老旧小区改造，惠及居民8300余户。\\n二、2025年工作安排\\n推进老旧小区改造。")
@@ -33,16 +35,43 @@ TURN_BOOST = 1.5
 #: how a period cue reads when the context leans past ±0.05: (category, note)
 _REVIEW_READING = (A, "review_context")
 _PLAN_READING = (G, "plan_context")
+#: the anchors that read a figure as a tally (a result): in a list of planned projects, planned
+_TALLIES = frozenset(("precise", "approximate", "count"))
 
 
-def label(totals: dict[Category, float]) -> Category:
-    """The category with the largest positive total, else ``other`` (the first of equal totals wins)."""
-    best, top = OTHER, 0.0
+def label(
+    totals: dict[Category, float],
+    own: Sequence[tuple[Category, float]] = (),
+    reading: Category | None = None,
+) -> Category:
+    """The category with the largest positive total, else ``other``.
+
+    A tie is decided by ``own``, the (category, weight) of the sentence's own fixed
+    cues (not the period cues a context reads, nor a heading's prior): evidence outweighs a
+    reading. A tie that remains goes to the context's ``reading`` (goal in a plan part,
+    achievement in a review) if it is among the tied, else it is ``other``: nothing decides
+    it, and a goal/shortcoming tie no longer goes to goal by the order of the categories (#18).
+
+    >>> g, s = Category.GOAL, Category.SHORTCOMING
+    >>> label({g: 1.0, s: 1.0}, [(s, 1.0)]).value, label({g: 1.0, s: 1.0}, [(g, 1.0), (s, 1.0)]).value
+    ('shortcoming', 'other')
+    """
+    best, top, tie = OTHER, 0.0, False
     for c in CATEGORIES:
         w = totals.get(c, 0.0)
         if w > top:
-            best, top = c, w
-    return best
+            best, top, tie = c, w, False
+        elif w == top and w > 0:
+            tie = True
+    if not tie:
+        return best
+    tied = [c for c in CATEGORIES if totals.get(c, 0.0) == top]
+    weights = tally(own)
+    most = max(weights[c] for c in tied)
+    tied = [c for c in tied if weights[c] == most]
+    if len(tied) == 1:
+        return tied[0]
+    return reading if reading in tied else OTHER
 
 
 def tally(items: Iterable[tuple[Category, float]], into: dict[Category, float] | None = None) -> dict[Category, float]:
@@ -104,7 +133,8 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
         + w["ancestors"] * ctx.ancestors
         + w["headings"] * ctx.heading
     )
-    prior = 0.5 * ctx.shortcoming if ctx.shortcoming else None
+    prior = 0.5 * ctx.shortcoming if ctx.shortcoming and not ctx.glossary else None
+    glossary, plan_list = ctx.glossary, ctx.plan_list
     out: list[Sentence] = []
     # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
     prev, pend = span(base, base + len(ptext))
@@ -116,20 +146,31 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
         if not sentence.cues and prior is None:  # no evidence and no prior: nothing to weigh
             out.append(new_sentence(ss, se, ptext[s0:s1], OTHER, []))
             continue
-        period = w["sentence"] * lean(sentence.goal, sentence.achievement) + outer
+        sg, sa = sentence.goal, sentence.achievement
+        if plan_list:  # a tally in a list of planned projects is a planned quantity
+            moved = sum(m.w for m in sentence.cues if m.entry.name in _TALLIES and m.entry.kind not in PERIOD_KINDS)
+            sg, sa = sg + moved, sa - moved
+        period = w["sentence"] * lean(sg, sa) + outer
         reading = _REVIEW_READING if period > 0.05 else _PLAN_READING if period < -0.05 else None
         totals = dict.fromkeys(CATEGORIES, 0.0)
+        fixed: list[tuple[Category, float]] = []  # the weights no context reading gave: they decide a tie
         if prior is not None:
             totals[S] += prior
         cues = []
         for j, m in enumerate(sentence.cues):
             c, mw, note = m.cat, m.w, m.note
-            if reading is not None and mw != 0.0 and m.entry.kind in PERIOD_KINDS:
+            if glossary:
+                mw, note = 0.0, "in_glossary"  # a definition states nothing of the report
+            elif reading is not None and mw != 0.0 and m.entry.kind in PERIOD_KINDS:
                 c, note = reading  # a period cue read in context
+            elif plan_list and mw != 0.0 and m.entry.name in _TALLIES:
+                c, note = G, "in_plan_list"
             if j > sentence.turn >= 0:  # after the sentence's last turn
                 mw *= TURN_BOOST
                 note = note + "; after_turn" if note else "after_turn"
             totals[c] += mw
+            if m.entry.kind not in PERIOD_KINDS:
+                fixed.append((c, mw))
             cs, ce = span(base + m.start, base + m.end)
             cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
             ce = cs if ce < cs else se if ce > se else ce
@@ -138,7 +179,8 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
             if type(c) is not Category:
                 c = Category(c)  # a user's entry may say "goal"
             cues.append(new_cue(cs, ce, text, c, float(mw), rule))
-        out.append(new_sentence(ss, se, ptext[s0:s1], label(totals), cues))
+        cat = label(totals, fixed, reading and reading[0])
+        out.append(new_sentence(ss, se, ptext[s0:s1], cat, cues))
     return out
 
 

@@ -24,14 +24,25 @@ Kinds:
 - ``turn``: an adversative conjunction (但, 却, 然而); the cues after it in its
   sentence count more, since the clause after the turn is the point.
 - ``shield``: a word that merely contains a cue and means something else
-  (主要, 重要 are not the modal 要); it never counts.
+  (主要, 重要 are not the modal 要); it never counts. Shields are how cues are
+  matched as words: 更大力度 is not 大力, 组织部长 not 组织.
+- ``ceremony``: a formula of ceremony or procedure (向…表示衷心感谢, 作政府工作报告,
+  应出席代表): its sentence is ``other`` whatever else it holds.
+- ``background``: a paragraph of background or reflection (当今世界…, 我们深刻体会到…):
+  opening a paragraph, it makes its goal and achievement cues count nothing (an
+  admitted problem still counts); elsewhere, those of its sentence.
+- ``plan_list``: a list of the year's planned projects (民生实事, 重点项目清单): a goal
+  cue; in a heading, or in a paragraph above the list, it makes the figures of the
+  list below planned quantities, not tallies.
+- ``glossary``: a heading of definitions or notes (名词解释, 注释): what follows defines
+  terms, and is ``other``.
 
 The goal cues follow the forward-looking-statement dictionaries used in Chinese
 finance research (future and obligation modals, plan and target nouns); the
 rest are written by hand for government reports.
 
 >>> sorted({e.kind for e in LEXICON})
-['cue', 'frame', 'period', 'report', 'shield', 'target', 'turn']
+['background', 'ceremony', 'cue', 'frame', 'glossary', 'period', 'plan_list', 'report', 'shield', 'target', 'turn']
 """
 
 from __future__ import annotations
@@ -45,7 +56,9 @@ from ..models import Category
 
 G, A, S, N = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
 
-Kind = Literal["cue", "period", "frame", "target", "report", "turn", "shield"]
+Kind = Literal[
+    "cue", "period", "frame", "target", "report", "turn", "shield", "ceremony", "background", "plan_list", "glossary"
+]
 
 
 class LexiconEntry(NamedTuple):
@@ -94,7 +107,6 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "计划",
         "预期",
         "目标",
-        "预计",
         "规划",
         "任务",
         "发展目标",
@@ -102,6 +114,16 @@ LEXICON: tuple[LexiconEntry, ...] = (
     ),
     *_e(G, 1.5, "plan_noun", "plan and target words", "目标任务", "工作任务", "主要任务", kind="target"),
     *_e(G, 2.5, "plan_heading", "plan part headings", "工作安排", "总体要求", "主要预期目标"),
+    # a forecast is a plan in a plan part, and in a review the estimate of the year's result
+    # (预计全年增长5.2%左右): the context decides, as for an action verb (#18)
+    *_e(
+        G,
+        1.5,
+        "forecast",
+        "a forecast (预计): a plan in a plan part, the year's estimated result in a review",
+        "预计",
+        kind="period",
+    ),
     # 重点工作 names a plan part only with a period (2025年重点工作, 今年重点工作, both matched on their own);
     # alone it is the topic of a review as often as of a plan (围绕重点工作取得…): a plan noun
     *_e(G, 1.5, "key_tasks", "plan noun: key tasks", "重点工作", kind="target"),
@@ -264,6 +286,26 @@ LEXICON: tuple[LexiconEntry, ...] = (
         "不一定",
         "未见",
         "依旧",
+        # defects named as such (#18): 还不健全 is an admission, not the verb 健全
+        "不健全",
+        "不规范",
+        "不到位",
+        "不适应",
+        "过高",
+        "混乱",
+        "脆弱",
+        "陈旧",
+        "落后",
+        "不善",
+        "缓慢",
+        "缺点",
+        "有所放松",
+        "问题突出",
+        "比较突出",
+        "还存在",
+        "仍存在",
+        "仍然存在",
+        "依然存在",
     ),
     *_e(
         S, 1.0, "problem_noun", "problem nouns (cancelled inside a plan frame or as an action's object)", *PROBLEM_NOUNS
@@ -516,6 +558,212 @@ LEXICON: tuple[LexiconEntry, ...] = (
         kind="shield",
     ),
     *_e(N, 0.0, "shield_comparison", "shield: comparison words that are not problems", "是否定", kind="shield"),
+    # cues matched as words (#18): the longer word around a cue means something else
+    *_e(
+        N,
+        0.0,
+        "shield_degree",
+        "shield: 大力度 (更大力度, 最大力度) is a degree, not the adverb 大力",
+        "大力度",
+        kind="shield",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_earnest_hope",
+        "shield: 殷切期望/殷切希望 are a leader's hopes quoted, not a commitment",
+        "殷切期望",
+        "殷切希望",
+        kind="shield",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_org_department",
+        "shield: 组织部 (组织部长) is an office, not the verb 组织",
+        "组织部",
+        kind="shield",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_support_received",
+        "shield: support received, thanked for (关心支持, 理解和支持), not a policy",
+        "关心支持",
+        "关心和支持",
+        "理解支持",
+        "理解和支持",
+        "信任和支持",
+        "支持和帮助",
+        "支持帮助",
+        kind="shield",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_principal_contradiction",
+        "shield: 主要矛盾 (社会主要矛盾) is a doctrinal term, not a problem",
+        "主要矛盾",
+        kind="shield",
+    ),
+    # ------------------------------------------------------- ceremony and procedure (#18)
+    *_e(
+        N,
+        3.0,
+        "thanks",
+        "thanks and tribute: the sentence is ceremony (向…表示衷心感谢, 成绩的取得…)",
+        "表示衷心感谢",
+        "表示衷心的感谢",
+        "表示诚挚感谢",
+        "表示诚挚的感谢",
+        "表示崇高的敬意",
+        "致以崇高的敬意",
+        "致以崇高敬意",
+        "致以诚挚的问候",
+        "致以亲切的问候",
+        "成绩的取得",
+        "成就的取得",
+        "成绩来之不易",
+        "成就来之不易",
+        # 这是…坚强领导的结果, …奋力拼搏的结果: the credit for the year's results
+        "领导的结果",
+        "指引的结果",
+        "奋斗的结果",
+        "拼搏的结果",
+        "努力的结果",
+        "领航掌舵",
+        kind="ceremony",
+    ),
+    *_e(
+        N,
+        3.0,
+        "procedure",
+        "the procedure of a session: opening formula, who reports, documents handed out",
+        "向大会报告",
+        "作政府工作报告",
+        "作工作报告",
+        "请予审议",
+        "提交大会审查",
+        "提交大会审议",
+        "提请大会审议",
+        "请各位代表审议",
+        "请各位政协委员",
+        "作简要说明",
+        "书面印发",
+        "印发各位代表",
+        "宣布开幕",
+        "宣布大会开幕",
+        "主持会议",
+        "主持大会",
+        kind="ceremony",
+    ),
+    *_e(
+        N,
+        3.0,
+        "closing_call",
+        "the closing call of a report (让我们紧密团结在…，为…而努力奋斗): an exhortation, not a plan",
+        "紧密地团结在",
+        "紧密团结在",
+        "而努力奋斗",
+        "而不懈奋斗",
+        "而团结奋斗",
+        "而接续奋斗",
+        kind="ceremony",
+    ),
+    *_e(
+        N,
+        3.0,
+        "attendance",
+        "attendance and seating at a session, a count of delegates: not a result tally",
+        "出席会议",
+        "出席大会",
+        "出席开幕会",
+        "应出席",
+        "实到",
+        "实际出席",
+        "出席代表",
+        "列席会议",
+        "列席大会",
+        "主席台就座",
+        "主席台上就座",
+        kind="ceremony",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_outdated_capacity",
+        "shield: 落后产能 is what a plan retires (淘汰落后产能), no admission",
+        "落后产能",
+        "淘汰落后",
+        kind="shield",
+    ),
+    # ------------------------------------------------------- lists and appendices (#18)
+    *_e(
+        G,
+        2.0,
+        "plan_list",
+        "a list of the year's planned projects (民生实事, 重点项目清单): its figures are planned",
+        "民生实事",
+        "为民办实事",
+        "惠民实事",
+        "重点项目清单",
+        "重点项目计划",
+        "重点项目名单",
+        "重点项目表",
+        kind="plan_list",
+    ),
+    *_e(
+        N,
+        0.0,
+        "glossary",
+        "a heading of definitions or notes (名词解释, 注释): definitions are no statement",
+        "名词解释",
+        "名词注释",
+        "名词解读",
+        "术语解释",
+        "注释",
+        "附注",
+        kind="glossary",
+    ),
+    *_e(
+        N,
+        0.0,
+        "shield_beneficiaries",
+        "shield: a group helped (困难群众, 困境儿童) is no admitted problem",
+        "困难群众",
+        "困难家庭",
+        "困难职工",
+        "困难群体",
+        "困难人员",
+        "困难老人",
+        "困难学生",
+        "困难户",
+        "困境儿童",
+        kind="shield",
+    ),
+    *_e(
+        N,
+        2.0,
+        "lessons",
+        "lessons drawn from the period reviewed (我们深刻体会到…): reflection, not a plan",
+        "深刻体会到",
+        "深切体会到",
+        "深刻感受到",
+        "几点体会",
+        "深刻启示",
+        kind="background",
+    ),
+    *_e(
+        N,
+        2.0,
+        "world_situation",
+        "background on the world situation (当今世界, 百年变局): neither plan nor result",
+        "当今世界",
+        "百年变局",
+        "百年未有之大变局",
+        "国际形势",
+        kind="background",
+    ),
 )
 
 
@@ -535,7 +783,14 @@ ANCHORS: dict[str, LexiconEntry] = dict(
         _anchor("running_plan", G, 1.5, "a five-year plan still running or ahead"),
         _anchor("window", A, 1.5, "a year-to-date window (1-4月, 前三季度, 今年一季度) frames figures reported so far"),
         _anchor("award", A, 2.0, "an award received (获…奖, 获…称号)"),
-        _anchor("qualified", G, 1.0, "a target qualifier (以上/左右/以内/以下)"),
+        # a lone qualifier reads by its context: 左右 in a review is an approximate result (#18)
+        _anchor(
+            "qualified",
+            G,
+            1.0,
+            "a target qualifier (以上/左右/以内/以下): a goal unless a review context says",
+            "period",
+        ),
         _anchor("approximate", A, 1.0, "an approximate tally (余/多, 近/逾) reports a result"),
         _anchor("precise", A, 1.0, "a precise count (3+ significant digits) is a tally: targets are round"),
         _anchor("count", A, 0.5, "a counted quantity: a result in a review, a target in a plan", "period"),
@@ -551,6 +806,11 @@ NOTES: dict[str, str] = {
     "in_plan_frame": "a problem word inside a plan frame (解决…问题): no weight",
     "action_object": "a problem noun as the object of an action (加强…风险监测): no weight",
     "reported_target": "a plan noun a result is reported on (完成了…目标): no weight",
+    "quoted": "inside a quoted phrase, a slogan or a name (“…要稳住”): no weight",
+    "in_ceremony": "in a sentence of ceremony or procedure: no weight",
+    "in_background": "in a paragraph or sentence of background or reflection: a goal or result counts nothing",
+    "in_glossary": "in a glossary or notes: definitions are no statement of the report",
+    "in_plan_list": "a figure in a list of planned projects: a planned quantity, not a tally",
 }
 
 
