@@ -350,8 +350,8 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
 _TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
 #: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
 _COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
-#: A verb that ends a topic: 城镇固定资产投资突破千亿元大关，增长41.3%.
-_TOPIC_VERB = re.compile(alt(VERB_DIRECTIONS))
+#: A verb of reaching that ends a topic: 城镇固定资产投资突破千亿元大关，增长41.3% (not 增长 of 经济增长速度).
+_TOPIC_VERB = re.compile(alt(w for w, d in DIRECTIONS.items() if d == "reach"))
 
 
 def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
