@@ -176,25 +176,8 @@ def series_rows() -> list[govreport.ScorecardRow]:
 
 
 #: hand-read rows the scorecard does not reproduce yet, each with the reason (known gaps)
-OLD_PLAN = "the 1990s plan statement 今年计划(要求)… is not read as a main-targets statement"
-GAPS: dict[tuple[str, str, str, str], str] = {
-    ("国务院", "1992", "gdp_growth", "6"): OLD_PLAN,
-    ("国务院", "1992", "fixed_investment_growth", "8"): OLD_PLAN,
-    ("国务院", "1992", "retail_sales_growth", "12.3"): OLD_PLAN,
-    ("国务院", "1992", "cpi", "6"): OLD_PLAN,
-    ("国务院", "1993", "gdp_growth", "8"): OLD_PLAN,
-    ("国务院", "1994", "gdp_growth", "9"): OLD_PLAN,
-    ("保定市", "2009", "energy_intensity", "4.8"): "万元生产总值综合能耗 is not an alias of energy_intensity",
-    ("保定市", "2009", "fixed_investment_growth", "22"): "增长41.3% after …投资突破千亿元大关， gets no subject",
-    ("保定市", "2009", "fiscal_revenue_growth", "13"): "…分别完成A和B，可比增长X和Y: the second 分别 clause",
-    (
-        "保定市",
-        "2009",
-        "resident_income_growth",
-        "10",
-    ): "城市居民…, 农民人均纯收入 is no alias; 分别增长 after two levels",
-    ("保定市", "2009", "resident_income_growth", "8"): "农民人均纯收入 is not an alias of resident_income_growth",
-}
+#: known gaps, each an xfail(strict=True) with its reason (none left)
+GAPS: dict[tuple[str, str, str, str], str] = {}
 
 
 @pytest.mark.parametrize(
