@@ -175,18 +175,11 @@ def series_rows() -> list[govreport.ScorecardRow]:
         return scorecard(govreport.parse_file(f) for f in files)
 
 
-#: hand-read rows the scorecard does not reproduce yet, each with the reason (known gaps)
-#: known gaps, each an xfail(strict=True) with its reason (none left)
-GAPS: dict[tuple[str, str, str, str], str] = {}
-
-
 @pytest.mark.parametrize(
     "gold", _pairs(), ids=lambda r: f"{r['jurisdiction']}{r['year']}-{r['canonical']}-{r['target_value']}"
 )
-def test_scorecard_reproduces_the_hand_read_table(gold: dict[str, str], series_rows, request) -> None:
+def test_scorecard_reproduces_the_hand_read_table(gold: dict[str, str], series_rows) -> None:
     key = (gold["jurisdiction"], gold["year"], gold["canonical"], gold["target_value"])
-    if key in GAPS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=GAPS[key]))
     found = [
         r
         for r in series_rows
