@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import identity
+from govreport.text.calendar import five_year_plan
 from tests.cases import params
 
 SERIES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "series"
@@ -75,7 +75,7 @@ def test_header_title_is_the_report_title_and_keeps_the_headline_line() -> None:
     ("n", "first"), [(1, 1953), (2, 1958), (3, 1966), (8, 1991), (11, 2006), (14, 2021), (15, 2026)]
 )
 def test_five_year_plan_calendar(n: int, first: int) -> None:
-    assert identity.five_year_plan_start(n) == first
+    assert five_year_plan(n)[0] == first
 
 
 def _series() -> list[tuple[str, int, str]]:
