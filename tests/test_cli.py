@@ -156,6 +156,22 @@ def test_csv_targets_table_names_documents(folder):
     assert goal["document"] == str(folder / "b.md")
 
 
+def test_csv_main_targets_table_and_base_units(folder, tmp_path):
+    (folder / "d.txt").write_text(
+        "二、2025年工作安排\n主要预期目标是：城镇新增就业4万人，粮食产量50亿斤以上。\n", encoding="utf-8"
+    )
+    status, out, _ = run(folder, "--format", "csv", "--table", "main-targets", "--base-units")
+    assert status == 0
+    rows = read_csv(out)
+    assert list(rows[0]) == list(columns("main-targets"))
+    assert [(r["canonical"], r["value"], r["unit"], r["main"]) for r in rows] == [
+        ("new_urban_jobs", "40000.0", "人", "1"),
+        ("grain_output", "5000000000.0", "斤", "1"),
+    ]
+    plain = read_csv(run(folder, "--format", "csv", "--table", "main-targets")[1])
+    assert [(r["value"], r["unit"]) for r in plain] == [("4.0", "万人"), ("50.0", "亿斤")]  # without: as written
+
+
 @pytest.mark.parametrize("table", ["sections", "sentences"])
 def test_csv_other_tables_have_their_columns(folder, table):
     rows = read_csv(run(folder, "--format", "csv", "--table", table)[1])

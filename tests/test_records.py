@@ -166,3 +166,29 @@ def test_to_dataframe_without_pandas_names_what_to_install(report, monkeypatch):
     with pytest.raises(govreport.GovReportError, match=r"pip install pandas") as e:
         govreport.to_dataframe(report)
     assert "govreport[" not in str(e.value)  # no such package on the registry
+
+
+def test_target_rows_carry_period_canonical_kind_and_sentence(report):
+    rows = to_records(report, "targets")
+    goal = next(r for r in rows if r["role"] == "target")
+    assert (goal["canonical"], goal["kind"], goal["period_from"], goal["period_to"]) == (
+        "gdp_growth",
+        "growth",
+        2025,
+        2025,
+    )
+    assert (goal["main"], goal["average"]) == (1, 0)
+    assert goal["sentence"].startswith("主要预期目标是")
+    result = next(r for r in rows if r["indicator"] == "地区生产总值" and r["role"] == "result")
+    assert (result["period_from"], result["period_to"], result["main"]) == (2024, 2024, 0)
+    jobs = next(r for r in rows if r["unit"] == "万人")
+    assert (jobs["canonical"], jobs["kind"]) == ("new_urban_jobs", "count")
+
+
+def test_main_targets_table_is_main_targets_in_order(report):
+    rows = to_records(report, "main-targets", document="r.txt")
+    assert [(r["indicator"], r["value"]) for r in rows] == [
+        (t.indicator, float(t.value)) for t in report.main_targets()
+    ]
+    assert rows and all(r["main"] == 1 and list(r) == list(columns("main-targets")) for r in rows)
+    assert to_records(govreport.parse("地区生产总值增长5%左右。"), "main-targets") == []  # no statement, no rows

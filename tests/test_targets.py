@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport import parse
+from govreport import ConfigError, Indicator, parse
 from govreport.models import Category
 from govreport.targets import INDICATORS, extract, find
 
@@ -31,6 +31,8 @@ def test_reading(text: str, expected: str) -> None:
     for t, (indicator, value, high, unit, qualifier, direction) in zip(found, rows, strict=True):
         if indicator == "-":
             assert t.indicator is None
+        elif indicator.startswith("="):
+            assert t.indicator == indicator[1:]
         else:
             assert t.indicator is not None
             assert indicator in t.indicator
@@ -175,3 +177,26 @@ def test_main_targets_of_any_statement_of_the_table(statement: tuple[str, list[t
     main = parse(text, year=2026).main_targets()
     assert [(t.canonical, t.value) for t in main] == expected
     assert all((t.period_from, t.period_to) == (2026, 2026) for t in main)
+
+
+def test_added_indicators_are_tried_first() -> None:
+    rd = Indicator("rd_intensity", ("研发投入强度",), "R&D spending as a share of GDP")
+    text = "今年主要预期目标是：研发投入强度达到3%，地区生产总值增长5%。"
+    assert [t.canonical for t in parse(text, add_indicators=rd).targets] == ["rd_intensity", "gdp_growth"]
+    assert [t.canonical for t in parse(text).targets] == [None, "gdp_growth"]  # the negative: the table alone
+
+
+@pytest.mark.parametrize("value", ["研发投入强度", None, [("rd", ("研发",), "why")]])
+def test_added_indicators_of_another_shape_are_a_config_error(value: object) -> None:
+    with pytest.raises(ConfigError, match="Indicator"):
+        parse("地区生产总值增长5%。", add_indicators=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "expected"), params("targets/periods.txt"))
+def test_periods_and_roles(text: str, expected: str) -> None:
+    found = parse(text, year=2026).targets
+    got = [
+        " | ".join("-" if x is None else str(x) for x in (t.role, t.period_from, t.period_to, t.canonical))
+        for t in found
+    ]
+    assert got == expected.splitlines()

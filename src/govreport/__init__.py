@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .normalization import NormalizeConfig, normalize, normalize_and_explain
     from .pipeline import parse, parse_file
     from .scoring import ScorecardRow, Verdict, plot_scorecard, scorecard
+    from .targets import INDICATORS, Indicator
 
 #: where each public name lives. Nothing is imported with the package itself: ``python -m
 #: govreport`` can then answer Ctrl-C from its first instant, and a name costs its import only
@@ -33,6 +34,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("NormalizeConfig", "normalize", "normalize_and_explain"), "normalization"),
     **dict.fromkeys(("parse", "parse_file"), "pipeline"),
+    **dict.fromkeys(("INDICATORS", "Indicator"), "targets"),
     **dict.fromkeys(("ScorecardRow", "Verdict", "plot_scorecard", "scorecard"), "scoring"),
 }
 
@@ -55,12 +57,14 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0.dev0"
 
 __all__ = (
+    "INDICATORS",
     "Category",
     "ConfigError",
     "Cue",
     "DecodingError",
     "Diagnostic",
     "GovReportError",
+    "Indicator",
     "InputError",
     "LexiconEntry",
     "Noise",

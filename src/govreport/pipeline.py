@@ -20,6 +20,8 @@ from .models import Diagnostic, Report
 from .normalization import STEP_NAMES, NormalizeConfig, Normalized, normalize_and_explain
 from .normalization.chain import StepSwitches
 from .normalization.decode import decode
+from .targets import Indicator
+from .targets.indicators import extended
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -29,7 +31,9 @@ class ParseOptions(StepSwitches, total=False):
     """The keyword options of :func:`parse` and :func:`parse_file`, checked by mypy and editors.
 
     ``base_units`` folds 万/亿 into values; ``add_cues``/``remove_cues`` change the cue lexicon
-    (a :class:`LexiconEntry` or a list of them; a word or a list of words); ``year`` and
+    (a :class:`LexiconEntry` or a list of them; a word or a list of words); ``add_indicators``
+    extends the canonical indicators (an :class:`Indicator` or a list of them, tried before
+    :data:`govreport.INDICATORS`); ``year`` and
     ``jurisdiction`` say which report it is (source ``caller``); each normalisation step is a
     switch named like the step (``join_layout=False``).
     """
@@ -37,11 +41,20 @@ class ParseOptions(StepSwitches, total=False):
     base_units: bool
     add_cues: LexiconEntry | Sequence[LexiconEntry]
     remove_cues: str | Sequence[str]
+    add_indicators: Indicator | Sequence[Indicator]
     year: int | None
     jurisdiction: str | None
 
 
-OPTION_NAMES: tuple[str, ...] = ("base_units", "add_cues", "remove_cues", "year", "jurisdiction", *STEP_NAMES)
+OPTION_NAMES: tuple[str, ...] = (
+    "base_units",
+    "add_cues",
+    "remove_cues",
+    "add_indicators",
+    "year",
+    "jurisdiction",
+    *STEP_NAMES,
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,7 @@ class Options:
     base_units: bool = False
     add_cues: tuple[LexiconEntry, ...] = ()
     remove_cues: tuple[str, ...] = ()
+    add_indicators: tuple[Indicator, ...] = ()
     year: int | None = None  #: the report's year as the caller knows it (source ``caller``)
     jurisdiction: str | None = None  #: the report's government as the caller knows it
 
@@ -72,6 +86,8 @@ class Options:
                 kw[name] = _entries(value)
             elif name == "remove_cues":
                 kw[name] = _cue_texts(value)
+            elif name == "add_indicators":
+                kw[name] = _indicators(value)
             elif name == "year":
                 if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                     raise ConfigError(name, OPTION_NAMES, "parse option", shape="an int such as 2026")
@@ -94,6 +110,18 @@ def _entries(value: object) -> tuple[LexiconEntry, ...]:
     if not isinstance(items, (list, tuple)) or not all(isinstance(e, LexiconEntry) for e in items):
         name = "add_cues"
         raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_CUES_SHAPE)
+    return tuple(items)
+
+
+_ADD_INDICATORS_SHAPE = 'an Indicator or a list of them, e.g. [Indicator("rd_intensity", ("研发投入强度",), "why")]'
+
+
+def _indicators(value: object) -> tuple[Indicator, ...]:
+    """``add_indicators`` as a tuple of entries: one entry may be given alone."""
+    items = (value,) if isinstance(value, Indicator) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(e, Indicator) for e in items):
+        name = "add_indicators"
+        raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_INDICATORS_SHAPE)
     return tuple(items)
 
 
@@ -213,7 +241,12 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
     lexicon = classify.Lexicon.default()
     if opts.add_cues or opts.remove_cues:
         lexicon = lexicon.with_changes(opts.add_cues, opts.remove_cues)
-    builder = Builder(norm, classify.Context.root(lexicon, report.year), base_units=opts.base_units)
+    builder = Builder(
+        norm,
+        classify.Context.root(lexicon, report.year),
+        base_units=opts.base_units,
+        indicators=extended(opts.add_indicators),
+    )
     if root.paragraphs:
         report.preamble = builder.section(root)[0]
     report.sections = [builder.section(child)[0] for child in root.children]

@@ -192,6 +192,16 @@ BLOCK_RULES: tuple[Rule, ...] = (
     ),
 )
 
+BLOCK_RULES += (
+    Rule(
+        "chrome",
+        r"[ \t]*(?:您的位置|您现在的位置|当前位置|所在位置)[ \t]*[:：][ \t]*"
+        r"(?:[^\n>＞»]{1,20}?[ \t]*[>＞»][ \t]*){1,8}",
+        "a site's breadcrumb glued before the page's title: 您的位置：首页 > 政务公开 > (the title stays)",
+        hint=("位置",),
+    ),
+)
+
 #: line rules, tried in order; the whole line (less surrounding blanks) must match
 LINE_RULES: tuple[Rule, ...] = (
     Rule("caption", r"■.*", "newspaper photo caption introduced by a black square", hint=("■",)),

@@ -3,10 +3,9 @@
 Each :class:`Indicator` names a code, the wordings (aliases) that mean it, words that make a
 wording another measure (人均 生产总值 is not GDP growth), the unit kinds it is measured in, and
 a comment. The first entry (in table order) whose alias the indicator holds, with none of its
-``unless`` words, gives the code; an indicator no entry knows has none. Extend the table with
-``extended([Indicator(...)])`` (added entries are tried first) and read an indicator with
-``canonical(indicator, unit_kind, table)``; ``build.Builder(..., indicators=table)`` uses it for a
-whole report.
+``unless`` words, gives the code; an indicator no entry knows has none. Extend the table for a
+report with ``parse(text, add_indicators=[Indicator(...)])``, the way ``add_cues`` extends the cue
+lexicon: added entries are tried first (:func:`extended`).
 
 >>> canonical("全省生产总值", "percent"), canonical("人均地区生产总值", "percent"), canonical("生产总值", "measure")
 ('gdp_growth', None, None)
@@ -43,7 +42,10 @@ _NOT_THE_WHOLE = words(
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "energy_intensity",
-        words("单位国内生产总值能耗 单位地区生产总值能耗 单位生产总值能耗 单位GDP能耗 能耗强度 万元生产总值能耗"),
+        words(
+            "单位国内生产总值能耗 单位地区生产总值能耗 单位生产总值能耗 单位GDP能耗 能耗强度 万元生产总值能耗 "
+            "单位生产总值综合能耗 单位地区生产总值综合能耗 万元生产总值综合能耗"
+        ),
         "energy use per unit of GDP, stated as a fall in percent (单位地区生产总值能耗降低3%)",
     ),
     Indicator(
@@ -91,8 +93,12 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "fiscal_revenue_growth",
-        words("一般公共预算收入 地方一般公共预算收入 财政收入 地方财政收入 财政总收入"),
-        "growth of the general public budget revenue (一般公共预算收入增长4%左右)",
+        words(
+            "一般公共预算收入 地方一般公共预算收入 公共财政预算收入 一般预算收入 地方一般预算收入 "
+            "财政收入 地方财政收入 财政总收入"
+        ),
+        "growth of the budget revenue (一般公共预算收入增长4%左右); older reports say 公共财政预算收入 or "
+        "一般预算收入, and give total revenue with the central share (全部财政收入, 财政总收入) as well",
     ),
     Indicator(
         "fixed_investment_growth",
@@ -102,8 +108,8 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "retail_sales_growth",
-        words("社会消费品零售总额 社零总额 社零"),
-        "growth of total retail sales of consumer goods",
+        words("社会消费品零售总额 社会商品零售总额 社零总额 社零"),
+        "growth of total retail sales of consumer goods (社会商品零售总额 in older reports)",
     ),
     Indicator(
         "trade_growth",
@@ -118,9 +124,9 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "resident_income_growth",
-        words("居民人均可支配收入 居民收入 城乡居民收入 人均可支配收入"),
-        "growth of residents' (per capita disposable) income",
-        unless=words("城镇居民 农村居民"),
+        words("居民人均可支配收入 居民收入 城乡居民收入 人均可支配收入 农民人均纯收入 农村居民人均纯收入"),
+        "growth of residents' per capita disposable income, urban and rural ones included "
+        "(城镇居民人均可支配收入, 农民人均纯收入 in older reports)",
     ),
     Indicator(
         "deficit_ratio",

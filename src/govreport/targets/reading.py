@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from ..models import Category, Direction, Kind, Role, Sentence, Target, new_target
+from ..text.calendar import five_year_plan
 from ..text.quantities import amount
 from ..text.units import LEADING_QUALIFIERS, TRAILING_QUALIFIERS, Hardness
 from .indicators import INDICATORS, Indicator, canonical
@@ -39,7 +40,9 @@ from .tables import (
     CUE_REACH,
     DIRECTIONS,
     EXAMPLES_END,
+    EXPLANATION,
     FRAMING,
+    GDP_WORDS,
     HARDNESS_CUES,
     LINKS,
     MAIN_TARGETS_HEAD,
@@ -48,6 +51,7 @@ from .tables import (
     MEASURE_WORDS,
     NOUN_DIRECTIONS,
     OBJECT_VERBS,
+    OLD_PLAN_HEAD,
     PERIOD_WORDS,
     QUOTE_REACH,
     QUOTES,
@@ -225,6 +229,8 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     reading = _read if fast else read
     first = True
     items: list[str] = []  # the subjects of a 分别 list not yet given a value
+    subjects: list[str] = []  # all the subjects of the sentence's last 分别 list
+    named_here: list[str] = []  # the indicators of the sentence so far, in order
     listed: Direction | None = None  # the direction of that list
     for m in quantities(text, ASTRAL.search(text) is not None):
         found = number(m)
@@ -245,14 +251,25 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         i = bisect_left(ends, start)
         cut = ends[i - 1] if i else -1
         if cut + 1 > sentence_start:
-            sentence_start, previous, items = cut + 1, None, []
+            sentence_start, previous, items, subjects, named_here = cut + 1, None, [], [], []
         phrase_start, phrase_text = before(text, start, floor)
         phrase = reading(phrase_text)
         floor = end
         direction = phrase.direction
         if "分别" in phrase_text:  # 城镇、农村居民人均可支配收入分别增长5%、6%: one subject each
             items = _respective(text, phrase_start, phrase.core, sentence_start)
-            listed = direction
+            if not items and not phrase.core and 2 <= _list_length(text, start) <= len(named_here):
+                # 城市居民人均可支配收入13555元，农民人均纯收入4677元，分别增长10.1%和8%
+                items = named_here[-_list_length(text, start) :]
+            subjects, listed = list(items), direction
+        elif (
+            not items
+            and subjects
+            and not phrase.named
+            and text[phrase_start - 1 : phrase_start] in ("，", ",")
+            and _list_length(text, start) == len(subjects)
+        ):  # 分别完成166.6亿元和73.3亿元，可比增长21.6%和22%: a second list for the same subjects
+            items, listed = list(subjects), direction
         elif items and direction is None:
             direction = listed  # the verb before the first value governs the list
         qualifier = qual or phrase.lead
@@ -274,7 +291,19 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
             if indicator is None:
                 indicator = _topic(text, sentence_start, phrase_start)
         previous = indicator
+        if indicator and (not named_here or named_here[-1] != indicator):
+            named_here.append(indicator)
         yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
+
+
+#: What ends a list of values: 增长10.1%和8%，…
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _list_length(text: str, start: int) -> int:
+    """How many quantities the clause from ``start`` lists (10.1%和8%: 2), looking a short way ahead."""
+    stop = _CLAUSE_END.search(text, start, start + _LIST_REACH)
+    return sum(1 for m in quantities(text[start : stop.start() if stop else start + _LIST_REACH]) if number(m))
 
 
 def _not_a_quantity(text: str, end: int, unit: str) -> bool:
@@ -286,6 +315,8 @@ def _not_a_quantity(text: str, end: int, unit: str) -> bool:
     return unit == "次" and any(text.startswith(w, end) for w in SESSION_WORDS)
 
 
+#: How far back the subjects of a 分别 list may start (a few short names).
+_LIST_REACH = 60
 #: What separates the subjects of a 分别 list: 城镇、农村居民…, 一产、二产和三产….
 _LIST_SEP = re.compile(r"[、和与及]")
 
@@ -297,18 +328,22 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
     last = core[: m.start()] if m else core
     if not last:
         return []
-    lo = sentence_start
+    lo = max(sentence_start, phrase_start - _LIST_REACH)
     for brk in "，,；;：:。":
         k = text.rfind(brk, lo, phrase_start)
         lo = max(lo, k + 1)
     head = text[lo:phrase_start]
-    if not head or head[-1] not in "、和与及":
-        return []
-    firsts = [strip(w) for w in _LIST_SEP.split(head[:-1])]
-    if not all(firsts) or any(len(w) > len(last) for w in firsts):
+    head = head if head and head[-1] in "、和与及" else ""  # 城镇、农村居民…: the list runs on before the clause
+    names = [strip(w) for w in _LIST_SEP.split(head + last)]  # 化学需氧量和二氧化硫排放量: within it
+    firsts, last = names[:-1], names[-1]
+    if not firsts or not all(names):
         return []
     width = len(firsts[0])
-    shared = last[width:] if len(last) > width else ""
+    # 城镇、农村居民人均可支配收入: heads of one length share the last one's tail when it names a
+    # measure and they name none; 化学需氧量、二氧化硫排放量: names of their own
+    shared = last[width:] if all(len(w) == width for w in firsts) else ""
+    if not any(w in shared for w in MEASURE_WORDS) or any(w in f for f in firsts for w in MEASURE_WORDS):
+        shared = ""
     return [w + shared for w in firsts] + [last]
 
 
@@ -316,6 +351,8 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
 _TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
 #: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
 _COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
+#: A verb of reaching that ends a topic: 城镇固定资产投资突破千亿元大关，增长41.3% (not 增长 of 经济增长速度).
+_TOPIC_VERB = re.compile(alt(w for w, d in DIRECTIONS.items() if d == "reach"))
 
 
 def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
@@ -327,7 +364,7 @@ def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
     if m is None or (m.start() > sentence_start and text[m.start() - 1] not in "，,：:；;。！？!?\n"):
         return None  # the clause is longer than a topic, or holds a number
     topic = strip(m.group().strip())
-    cut = _COMPARISON.search(topic)
+    cut = _COMPARISON.search(topic) or _TOPIC_VERB.search(topic, 1)  # 投资突破千亿元大关: up to its verb
     topic = topic[: cut.start()] if cut else topic
     return topic if any(w in topic for w in MEASURE_WORDS) else None
 
@@ -359,9 +396,7 @@ Period = tuple[int | None, int | None]
 
 def _plan(numeral: str) -> Period:
     """The years of the five-year plan 十<numeral>五: 十五五 -> (2026, 2030)."""
-    n = 10 + "一二三四五六七八九".index(numeral) + 1
-    start = 2006 + 5 * (n - 11)
-    return start, start + 4
+    return five_year_plan(10 + "一二三四五六七八九".index(numeral) + 1)
 
 
 def _period_of(m: re.Match[str], year: int | None) -> Period | None:
@@ -374,39 +409,80 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
         return int(m["year"]), int(m["year"])
     if year is None:
         return None
-    shift = -1 if m["last"] else 1 if m["next"] else 0
+    if m["five"]:
+        return year - 5, year - 1
+    shift = -1 if m["last"] or m["past"] else 1 if m["next"] else 0
     return year + shift, year + shift
 
 
-def period(
-    words: Sequence[re.Match[str]], start: int, headings: Sequence[str], year: int | None, role: Role | None,
-    average: bool,
-) -> Period:  # fmt: skip
-    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
-    (``words``: :data:`PERIOD_WORDS` matches in order), else in its innermost heading that has one,
-    else the report's ``year`` (the year before it for a result). A yearly average takes the plan
-    period named before it (十五五时期年均增长5%: 2026-2030).
+class TimeWords:
+    """The time words (:data:`PERIOD_WORDS`) of a paragraph, read once: for every figure, the period
+    named last before it is then one lookup (a paragraph of many years and figures stays linear).
+    Words inside the title of a document (《…规划（2023―2035年）》) name that document's period, not
+    the figures': they are left out.
 
-    >>> import re
     >>> text = "“十五五”时期年均增长5%，到2030年达到4万亿元。"
-    >>> ws = list(PERIOD_WORDS.finditer(text))
-    >>> period(ws, text.index("5%"), (), 2026, "target", True), period(ws, text.index("4万"), (), 2026, "target", False)
+    >>> words = TimeWords(text, 2026)
+    >>> words.before(text.index("5%"), average=True), words.before(text.index("4万"), average=False)
     ((2026, 2030), (None, 2030))
     """
-    k = bisect_left([w.start() for w in words], start)
-    if average:
-        plan = next((w for w in reversed(words[:k]) if w["plan"]), None)
-        if plan:
-            return _plan(plan["plan"][1])
-    for w in reversed(words[:k]):
-        found = _period_of(w, year)
+
+    __slots__ = ("last", "own", "plan", "starts")
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.starts: list[int] = []
+        self.own: list[Period | None] = []  # the period each word names
+        self.last: list[int] = []  # the index of the last word at or before each that names one
+        self.plan: list[int] = []  # the index of the last plan (十五五) at or before each word
+        last = plan = -1
+        for m in PERIOD_WORDS.finditer(_TITLES.sub(_blank, text) if "《" in text else text):
+            own = _period_of(m, year)
+            last = len(self.own) if own else last
+            plan = len(self.own) if m["plan"] else plan
+            self.starts.append(m.start())
+            self.own.append(own)
+            self.last.append(last)
+            self.plan.append(plan)
+
+    def before(self, start: int, average: bool, floor: int = 0) -> Period | None:
+        """The period named last in ``[floor, start)``; for a yearly average, the plan named last, if any."""
+        k = bisect_left(self.starts, start)
+        if not k:
+            return None
+        if average and self.plan[k - 1] >= 0 and self.starts[self.plan[k - 1]] >= floor:
+            return self.own[self.plan[k - 1]]
+        j = self.last[k - 1]
+        return self.own[j] if j >= 0 and self.starts[j] >= floor else None
+
+
+#: The title of a document or plan, and the same length of blanks (positions are kept).
+_TITLES = re.compile(r"《[^《》\n]{0,80}》")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "　" * len(m.group())
+
+
+def heading_period(headings: Sequence[str], year: int | None) -> Period | None:
+    """The period the innermost heading that names one names (二、2025年工作回顾: 2025)."""
+    for heading in reversed(headings):
+        found = TimeWords(heading, year).before(len(heading) + 1, average=False)
         if found:
             return found
-    for heading in reversed(headings):
-        for w in reversed(list(PERIOD_WORDS.finditer(heading))):
-            found = _period_of(w, year)
-            if found:
-                return found
+    return None
+
+
+def period(
+    words: TimeWords, start: int, heading: Period | None, year: int | None, role: Role | None, average: bool
+) -> Period:
+    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
+    (``words``), else its headings' (``heading``: :func:`heading_period`), else the report's ``year``
+    (the year before it for a result). A yearly average takes the plan period named before it
+    (十五五时期年均增长5%: 2026-2030).
+    """
+    found = words.before(start, average) or heading
+    if found:
+        return found
     if year is None:
         return None, None
     y = year - 1 if role == "result" else year
@@ -421,15 +497,32 @@ def kind_of(unit: str, direction: Direction | None) -> Kind:
     return "count" if k == "count" else "level"
 
 
+#: The longest paragraph read as one item of a statement written one item per line, and how
+#: such a paragraph ends (the last item ends the statement with 。).
+_ITEM_LINE = 60
+_ITEM_ENDS = ("；", ";", "，", ",")
+
+
+def _old_plan_head(ptext: str) -> re.Match[str] | None:
+    """The head of an older report's plan statement (今年计划要求…), when its sentence names GDP growth."""
+    old = OLD_PLAN_HEAD.search(ptext) if "计划" in ptext else None
+    if old is None:
+        return None
+    end = _SENTENCE_END.search(ptext, old.end())
+    return old if GDP_WORDS.search(ptext, old.start(), end.start() if end else len(ptext)) else None
+
+
 class MainState:
     """Where a report is in its main-targets statement, carried from paragraph to paragraph:
     ``open`` after a head that stands alone (its items follow), ``done`` once the items were read."""
 
-    __slots__ = ("done", "open")
+    __slots__ = ("done", "open", "period", "where")
 
     def __init__(self) -> None:
         self.open = False
         self.done = False
+        self.where: tuple[str, ...] = ()  # the headings of the section the statement is in
+        self.period: Period | None = None  # the period its head (a lone line, a heading) names
 
 
 def extract(
@@ -457,17 +550,27 @@ def extract(
     report's) and ``headings`` give each figure its period; ``main`` carries the main-targets
     statement across paragraphs: its items are this year's targets after its head.
     """
-    head = MAIN_TARGETS_HEAD.search(ptext)
+    head = MAIN_TARGETS_HEAD.search(ptext) or _old_plan_head(ptext)
     head_at = head.end() if head else len(ptext) + 1
     review = any(REVIEW_HEADING.search(h) for h in headings)
     default: Role | None = "result" if review else role_of(category)
     state = main or MainState()
+    if state.open and state.where != tuple(headings):
+        state.open, state.period = False, None  # a statement does not run on into another section
     if headings and not state.done and MAIN_TARGETS_TITLE.match(headings[-1].strip()):
-        state.open = True  # a heading 主要预期目标: its paragraphs are the statement
-    statement_at = 0 if state.open and not state.done else head_at if not state.done else len(ptext) + 1
-    if not state.done and MAIN_TARGETS_TITLE.match(ptext.strip()):
-        state.open = True  # the head on a line of its own: the items follow
-    times: list[re.Match[str]] | None = None
+        state.open, state.where = True, tuple(headings)  # a heading 主要预期目标: its paragraphs hold the items
+        state.period = heading_period(headings, year)
+    # the statement: from its head (or the paragraph's start, after a lone head) to the sentence
+    # that explains it (上述指标的设定…, 5.5%左右的预期增长目标…) or the paragraph's end
+    statement_at = statement_from = len(ptext) + 1
+    if not state.done:
+        statement_at = 0 if state.open else head_at
+        # the sentence the head stands in: the time words that give the items their period
+        statement_from = 0 if state.open or not head else max(ptext.rfind(c, 0, head.start()) for c in "。！？!?\n") + 1
+    statement_end = EXPLANATION.search(ptext, min(statement_at, len(ptext)))
+    statement_to = statement_end.start() + 1 if statement_end else len(ptext)
+    times: TimeWords | None = None
+    heading = heading_period(headings, year)
     out: list[Target] = []
     k = 0  # the first sentence that does not end before the current quantity
     for t in _scan(ptext, fast):
@@ -480,10 +583,22 @@ def extract(
         if t.start >= head_at and not t.average:
             role = "target"
         if times is None:
-            times = list(PERIOD_WORDS.finditer(ptext))
-        period_from, period_to = period(times, t.start, headings, year, role, t.average)
-        in_statement = t.start >= statement_at and role == "target" and not t.average
-        is_main = in_statement and period_from == period_to and (year is None or period_to == year)
+            times = TimeWords(ptext, year)
+        in_statement = statement_at <= t.start < statement_to and role == "target" and not t.average
+        if in_statement:
+            # an item takes the period its statement's sentence names (十五五…主要目标是), else the
+            # statement's own (a lone head's, a heading's), else this year's
+            own = times.before(t.start, t.average, statement_from)
+            period_from, period_to = own or (state.period if statement_at == 0 else None) or (year, year)
+        else:
+            named = times.before(t.start, t.average) or heading  # the period the text names, if any
+            period_from, period_to = period(times, t.start, heading, year, role, t.average)
+            if role == "target" and named and year and named[1] is not None and named[1] < year:
+                role = "result"  # 过去一年…增长5%左右: no plan is set for a year already past
+                period_from, period_to = period(times, t.start, heading, year, role, t.average)
+        # this year's figure: one year, not before the report's (a statement may name its own year)
+        this_year = period_from == period_to and (year is None or period_to is None or period_to >= year)
+        is_main = in_statement and this_year
         value, high, unit = t.value, t.high, t.unit
         if t.magnitude:
             if base_units:
@@ -513,7 +628,14 @@ def extract(
             )
         )
     if any(t.main for t in out):
-        state.done = True
-    elif out and state.open and not head:
-        state.open = False  # the paragraph after a lone head held other figures: no statement here
+        # items one per line (a short paragraph each) go on in the next paragraph
+        line = len(ptext) - max(statement_at, 0) <= _ITEM_LINE and ptext.rstrip().endswith(_ITEM_ENDS)
+        state.done = statement_end is not None or not line
+        state.open = not state.done
+        state.where = tuple(headings)
+    elif not state.done and head and not ptext[head_at:].strip(" ：:\n"):
+        state.open, state.where = True, tuple(headings)  # the head on a line of its own: the items follow
+        state.period = TimeWords(ptext, year).before(len(ptext), average=False)
+    elif out and state.open:
+        state.open, state.period = False, None  # the paragraph after a lone head held other figures
     return out

@@ -56,7 +56,7 @@ FRAMING = words(
 #: Link words stripped from the end of an indicator: 失业率平均为5.2%, 赤字率拟按3%安排.
 LINKS = words(
     "平均为 分别为 拟按 拟安排 安排 定为 确定为 拟 按 为 是 在 分别 平均 年均 同比 实际 名义 比上年 较上年 "
-    "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达"
+    "累计 总计 合计 共 近 逾 超 已 将 要 可 再 的 由 从 之 达 均 都 可比 继续 计划"
 )
 #: Verbs that take the quantity as object; alone they are no indicator (建设15个以上共享工厂).
 OBJECT_VERBS = words(
@@ -71,7 +71,9 @@ EXAMPLES_END = "等"
 #: Words that make a clause's subject a measure: only such a subject is shared with a later clause
 #: that has a verb and a figure alone (物价上涨幅度比去年有明显回落，力争控制在15%左右), not a
 #: slogan (坚持稳中求进，力争增长5%).
-MEASURE_WORDS = words("幅度 速度 增速 增幅 涨幅 总值 收入 产量 价格 物价 率 总额 规模 指数 总量 产值 增加值 面积")
+MEASURE_WORDS = words(
+    "幅度 速度 增速 增幅 涨幅 总值 收入 产量 价格 物价 率 总额 规模 指数 总量 产值 增加值 面积 投资 进出口"
+)
 #: Domains that name no measure without their verb: 经济增长5.5% is the growth of GDP, and its
 #: indicator is 经济增长, not 经济.
 VERB_KEPT_AFTER = words("经济")
@@ -91,9 +93,27 @@ CONJUNCTIONS = "及和与并或"
 #: A yearly average over a plan period (年均增长5%左右), not 年均浓度 (an annual mean level).
 AVERAGE = re.compile(r"年均(?:增长|增速|增幅|递增|下降|降低|降幅|提高)")
 #: The head of this year's main-targets statement: quantities after it, in its paragraph, are targets.
-MAIN_TARGETS_HEAD = re.compile(r"主要(?:预期)?目标(?:是|为)|预期目标(?:是|为)")
+#: Its wordings: 主要预期目标是, 主要目标为, 主要预期目标建议为, 主要目标任务是, 主要预期目标：.
+MAIN_TARGETS_HEAD = re.compile(
+    r"主要(?:预期)?目标(?:任务)?(?:建议|拟|初步)?(?:是|为|定为|安排为|确定为)[：:]?|主要(?:预期)?目标[：:]"
+    r"|预期目标(?:是|为)"
+)
+#: The plan statement of older reports (the 1990s): 今年计划要求，…国民生产总值增长百分之六…;
+#: 今年计划国内生产总值增长百分之九; 今年国民生产总值计划增长百分之八. A head only when its sentence
+#: names GDP growth (:data:`GDP_WORDS`): 今年计划新建学校5所 is no statement.
+OLD_PLAN_HEAD = re.compile(r"今年(?:的)?(?:国民生产总值|国内生产总值)?计划(?:要求)?[，,：:]?")
+GDP_WORDS = re.compile(r"国民生产总值|国内生产总值|地区生产总值|经济增长")
+#: A sentence that explains the statement before it ends the statement: it refers back to it
+#: (上述指标的设定…, 提出上述预期目标…, 实现这些目标…), gives its reasons (在连续两年增长13%的基础上…,
+#: 只要…) or opens with a figure it repeats (5.5%左右的预期增长目标与…).
+EXPLANATION = re.compile(
+    r"[。！!]\s*(?=上述|以上|这些|这一|这个|提出|实现|综合|考虑|需要说明|之所以|只要|如果|在[^。！!]{0,30}基础上"
+    r"|[\d零〇一二三四五六七八九十百])"
+)
 #: The same head standing alone (a heading, or a line 主要预期目标是： whose items follow).
-MAIN_TARGETS_TITLE = re.compile(r"^[^，。；]{0,20}(?:主要(?:预期)?目标|预期目标)(?:是|为)?[：:]?$")
+MAIN_TARGETS_TITLE = re.compile(
+    r"^[^，。；]{0,20}(?:主要(?:预期)?目标(?:任务)?|预期目标)(?:建议|拟|初步)?(?:是|为|定为|安排为|确定为)?[：:]?$"
+)
 #: Section headings of a review of past years (工作回顾, 过去一年): figures in them are results.
 REVIEW_HEADING = re.compile(r"回顾|过去(?:一|五)年|去年工作|上年工作|工作总结|\d{4}年工作(?:情况|成效)")
 
@@ -101,9 +121,13 @@ REVIEW_HEADING = re.compile(r"回顾|过去(?:一|五)年|去年工作|上年工
 #: A five-year plan by its number: 十四五 = 2021-2025, 十五五 = 2026-2030 (the eleventh began in 2006).
 FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
 #: Time words in the text before a figure, the last one deciding its period (see reading.period).
+#: A year after 比/较/与/同 is the base of a comparison (比上年增加1000亿元, 与去年大体持平), not the
+#: figure's period;
+#: 过去五年 and 这五年 are the five years before the report's.
 PERIOD_WORDS = re.compile(
     r"(?P<plan>十[一二三四五六七八九]五)|(?:到|至|截至)(?P<to>(?:19|20)\d\d)年"
-    r"|(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?P<last>去年|上年|过去一年)|(?P<next>明年)"
+    r"|(?<![比较与同])(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?<![比较与同])(?P<last>去年|上年)|(?P<past>过去一年)"
+    r"|(?P<five>过去五年|这五年|五年来)|(?P<next>明年)"
 )
 
 #: Quotation marks around a slogan, (open, close): a number in a short quotation is a name (“3+N”).
