@@ -103,6 +103,7 @@ class RawTarget(NamedTuple):
     average: bool
     start: int
     end: int
+    to_level: bool = False  # the verb names the level reached (提高到60%), not a change
 
 
 def strip(phrase: str) -> str:
@@ -157,13 +158,14 @@ class Phrase(NamedTuple):
     core: str  # the phrase stripped of framing words, links and the verb ("" if nothing is left)
     named: bool  # the core names the indicator (it is not empty nor a bare verb)
     average: bool  # 年均增长: a yearly average
+    to_level: bool = False  # a verb to a level: 提高到, 降至, 达到
 
 
 def read(phrase: str) -> Phrase:
     """Direction, leading qualifier and indicator core of the ``phrase`` before a quantity.
 
     >>> read("今年力争生产总值比上年增长")
-    Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False)
+    Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False, to_level=False)
     """
     tail = _TAIL.search(phrase)
     assert tail is not None  # every part of _TAIL is optional
@@ -179,6 +181,7 @@ def read(phrase: str) -> Phrase:
         core=core,
         named=bool(core) and not _VERB_ONLY.match(core) and not core.endswith(EXAMPLES_END),
         average=AVERAGE.search(phrase) is not None,
+        to_level=(dir_word or "").endswith(("到", "至")) or DIRECTIONS.get(dir_word or "") == "reach",
     )
 
 
@@ -292,7 +295,9 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         previous = indicator
         if indicator and (not named_here or named_here[-1] != indicator):
             named_here.append(indicator)
-        yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
+        yield RawTarget(
+            indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end, phrase.to_level
+        )
 
 
 #: What ends a list of values: 增长10.1%和8%，…
@@ -633,7 +638,7 @@ def extract(
                 period_from=period_from,
                 period_to=period_to,
                 canonical=canonical(t.indicator, kind, indicators),
-                kind=kind_of(kind, t.direction),
+                kind=kind_of(kind, None if t.to_level else t.direction),
                 main=is_main,
             )
         )
