@@ -210,6 +210,7 @@ def test_periods_and_roles(text: str, expected: str) -> None:
         ("城镇化率提高1个百分点。", "growth"),  # a change in points
         ("城镇化率提高到62%。", "share"),  # a verb to a level: the level reached, not a change
         ("研发投入强度达到3%。", "share"),
+        ("地区生产总值增长达到6%。", "growth"),  # a change that reaches a value is still a change
         ("城镇调查失业率控制在5.5%以内。", "share"),
         ("城镇新增就业5万人。", "count"),
         ("粮食产量500亿斤以上。", "level"),

@@ -181,7 +181,9 @@ def read(phrase: str) -> Phrase:
         core=core,
         named=bool(core) and not _VERB_ONLY.match(core) and not core.endswith(EXAMPLES_END),
         average=AVERAGE.search(phrase) is not None,
-        to_level=(dir_word or "").endswith(("到", "至")) or DIRECTIONS.get(dir_word or "") == "reach",
+        # 提高到62%, 达到3%: the level reached; 增长达到6%: still a change
+        to_level=((dir_word or "").endswith(("到", "至")) or DIRECTIONS.get(dir_word or "") == "reach")
+        and not (tail.group("dir2") and DIRECTIONS.get(tail.group("dir") or "") in ("increase", "decrease")),
     )
 
 
