@@ -506,11 +506,13 @@ def period(named: Period | None, year: int | None, role: Role | None) -> Period:
     return y, y
 
 
-def kind_of(k: str, direction: Direction | None) -> Kind:
+def kind_of(k: str, direction: Direction | None, to_level: bool = False) -> Kind:
     """growth (a percent change), share (a percent level: a rate, a ratio), count, or level, from the
-    unit's kind ``k`` (:func:`.pattern.unit_kind`) and the direction."""
+    unit's kind ``k`` (:func:`.pattern.unit_kind`), the direction and whether the verb names the level
+    reached (``to_level``: 提高到; a 达到 after 增长 does not)."""
     if k == "percent":
-        return "growth" if direction in ("increase", "decrease") else "share"
+        changed = direction in ("increase", "decrease") or (direction == "reach" and not to_level)
+        return "share" if to_level or not changed else "growth"
     return "count" if k == "count" else "level"
 
 
@@ -640,7 +642,7 @@ def extract(
                 period_from=period_from,
                 period_to=period_to,
                 canonical=canonical(t.indicator, kind, indicators),
-                kind=kind_of(kind, None if t.to_level else t.direction),
+                kind=kind_of(kind, t.direction, t.to_level),
                 main=is_main,
             )
         )
