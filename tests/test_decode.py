@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govreport
 from govreport.errors import DecodingError
-from govreport.normalization.decode import decode_bytes, plausibility
+from govreport.normalization.decode import decode, decode_bytes, plausibility
 
 from .contract import check_report
 
@@ -172,3 +174,29 @@ def test_a_utf16_mark_before_utf8_text(extra: bytes) -> None:
 def test_more_than_a_few_bad_bytes_is_still_an_error(data: bytes) -> None:
     with pytest.raises(DecodingError):
         decode_bytes(data)
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> bytes:
+    """A report in one encoding with a few bytes changed, cut, inserted, or a mark before it."""
+    codec = draw(st.sampled_from(["utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be"]))
+    data = bytearray((TRAD if codec == "big5" else REPORT).encode(codec))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(data)))
+        byte = draw(st.integers(0, 255))
+        draw(st.sampled_from([data.insert, data.__setitem__]))(min(at, len(data) - 1), byte)
+    cut = draw(st.integers(0, 3))
+    mark = draw(st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE]))
+    return mark + bytes(data[: len(data) - cut])
+
+
+@given(st.one_of(_damaged(), st.binary(max_size=64)))
+def test_decoding_damaged_bytes(data: bytes) -> None:
+    # a DecodingError or text whose decoding diagnostics point at the characters bad bytes became
+    try:
+        decoded = decode(data)
+    except DecodingError:
+        return
+    for d in decoded.diagnostics:
+        assert d.code == "decoding" and d.start is not None and d.end is not None
+        assert set(decoded.text[d.start : d.end]) <= {"\ufffd", "\x00"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import identity
+from govreport.text.calendar import five_year_plan
 from tests.cases import params
 
 SERIES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "series"
@@ -55,6 +55,13 @@ def test_the_text_wins_over_the_file_name(tmp_path: Path) -> None:
     assert any(d.code == "identity" and "2017" in d.message for d in r.diagnostics)
 
 
+def test_a_breadcrumb_before_the_title_is_chrome_and_the_title_the_rest() -> None:
+    text = "您的位置：首页 > 政务公开 > 2025年某市政府工作报告\n各位代表：\n一、2024年工作回顾\n全市经济稳定。"
+    r = govreport.parse(text)
+    assert (r.title, r.year, r.jurisdiction) == ("2025年某市政府工作报告", 2025, "某市")
+    assert [n.kind for n in r.noise] == ["chrome"]
+
+
 def test_header_title_is_the_report_title_and_keeps_the_headline_line() -> None:
     text = "标题：2026年某市政府工作报告\n发文单位：某市人民政府\n正文：\n某某在市人代会上作政府工作报告\n各位代表："
     r = govreport.parse(text)
@@ -68,7 +75,7 @@ def test_header_title_is_the_report_title_and_keeps_the_headline_line() -> None:
     ("n", "first"), [(1, 1953), (2, 1958), (3, 1966), (8, 1991), (11, 2006), (14, 2021), (15, 2026)]
 )
 def test_five_year_plan_calendar(n: int, first: int) -> None:
-    assert identity.five_year_plan_start(n) == first
+    assert five_year_plan(n)[0] == first
 
 
 def _series() -> list[tuple[str, int, str]]:

@@ -88,6 +88,18 @@ _PIECES = (
     "全年新增就业4万人",
     "，",
     "增长",
+    "发表时间：",
+    "字体：",
+    "大",
+    "中",
+    "》》",
+    "《《",
+    "这是",
+    "现场",
+    "2025-01-20",
+    "10:30",
+    "/",
+    "（责任编辑：",
 )
 _pieces = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 # short lines of a few pieces each: bylines and captions over several lines, blank lines

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .models import Diagnostic, Report
+from .text.calendar import five_year_plan, national_congress_year
+from .text.numerals import parse_cn
 from .text.words import MEETING_LINE
 
 # ----------------------------------------------------------------------------- tables
@@ -69,28 +71,11 @@ JURISDICTION_SOURCES: tuple[str, ...] = (
     "file_name",
 )
 
-#: first year of each national people's congress: session m of congress n sits in year start + m - 1
-NPC_FIRST_YEAR: dict[int, int] = {
-    1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988,
-    8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028,
-}  # fmt: skip
-
-
-def five_year_plan_start(n: int) -> int:
-    """First year of the n-th five-year plan (the 1963-65 adjustment years sit between the 2nd and 3rd).
-
-    >>> five_year_plan_start(12), five_year_plan_start(15), five_year_plan_start(2)
-    (2011, 2026, 1958)
-    """
-    return 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
-
-
 #: words after ``YYYY年`` in a heading that make it the plan part (二、2005年工作总体部署)
 PLAN_WORDS = regex.compile(r"安排|任务|建议|部署|打算|目标|方针|总体要求|工作思路|重点工作|计划")
 #: words that make a heading (or the part after a year in it) a review of the period before
 REVIEW_WORDS = regex.compile(r"回顾|总结|成就|成绩|过去")
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
 #: a year as written: 2026, spaced ``1 9 9 8``, or in Chinese numerals ``二〇一二``, followed by 年
 _YEAR = regex.compile(
     r"(?<![\d〇零○一二三四五六七八九])"
@@ -137,8 +122,9 @@ _NOT_A_PLACE = regex.compile(rf"^(?:全|本|我|各|该|全省|全市){_LEVEL}$|
 
 
 def _year_value(s: str) -> int:
-    digits = "".join(_CN_DIGIT.get(c, c) for c in s if not c.isspace())
-    return int(digits)
+    """2026, 2 0 2 6, ２０２６ or 二〇二六 as an int."""
+    s = "".join(s.split())
+    return int(s) if s.isdigit() else parse_cn(s) or 0
 
 
 def years_in(s: str, *, passing: bool = False) -> list[tuple[int, int, int]]:
@@ -188,27 +174,14 @@ def _heading_year(heading: str, first: bool) -> tuple[int, str] | None:
         return max(review) + 1, "review_heading"
     fyp = _FYP.search(heading)
     if fyp is not None:
-        n = _cn_small(fyp.group("n"))
+        n = parse_cn(fyp.group("n"))
         if n is not None and n >= 1:
-            start = five_year_plan_start(n)
+            start, end = five_year_plan(n)
             if REVIEW_WORDS.search(heading):
-                return start + 5, "five_year_plan"
+                return end + 1, "five_year_plan"
             if PLAN_WORDS.search(heading):
                 return start, "five_year_plan"
     return None
-
-
-def _cn_small(s: str) -> int | None:
-    """一 … 九十九 as an int (the numbers of congresses, sessions and five-year plans)."""
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = digits.get(tens, 0) if tens else 1
-        o = digits.get(ones, 0) if ones else 0
-        return t * 10 + o
-    return digits.get(s) if len(s) == 1 else None
 
 
 def meeting_year(s: str) -> int | None:
@@ -220,10 +193,8 @@ def meeting_year(s: str) -> int | None:
     m = _NATIONAL_MEETING.search(s)
     if m is None:
         return None
-    n, session = _cn_small(m.group("n")), _cn_small(m.group("m"))
-    if n is None or session is None or n not in NPC_FIRST_YEAR:
-        return None
-    return NPC_FIRST_YEAR[n] + session - 1
+    n, session = parse_cn(m.group("n")), parse_cn(m.group("m"))
+    return None if n is None or session is None else national_congress_year(n, session)
 
 
 # ----------------------------------------------------------------------------- the document as read

@@ -222,8 +222,8 @@ def _row(
 def plot_scorecard(rows: Iterable[ScorecardRow], path: str | os.PathLike[str]) -> Figure:
     """Draw each indicator's target band against its outcome over the years, one axis per indicator.
 
-    A target is drawn as a bar from its value to its upper bound (a range), to ± the 左右
-    tolerance, or as a tick at its value; the outcome as a dot, filled when met. Writes the
+    A target is drawn as a band from its value to its upper bound (a range) or over ± the 左右
+    tolerance, else as a bar across at its value; the outcome as a dot, filled when met. Writes the
     picture to ``path`` (PNG, or any format matplotlib knows by the suffix) and returns the
     matplotlib ``Figure``. Needs matplotlib: ``pip install matplotlib`` (the ``plot`` extra).
     """
@@ -243,12 +243,16 @@ def plot_scorecard(rows: Iterable[ScorecardRow], path: str | os.PathLike[str]) -
         for k, row in enumerate(by_code[code]):
             x = row.year + 0.08 * (k % 3)
             lo, hi = _band(row)
-            ax.plot([x, x], [lo, hi] if hi != lo else [lo - 0.05, lo + 0.05], color="tab:blue", linewidth=6, alpha=0.5)
+            if hi != lo:  # a band: the range, or the 左右 tolerance
+                ax.plot([x, x], [lo, hi], color="tab:blue", linewidth=6, alpha=0.5)
+            else:  # a floor or a ceiling: a bar across at the value
+                ax.plot(x, lo, marker="_", markersize=16, markeredgewidth=3, color="tab:blue", alpha=0.7)
             if row.outcome_value is not None:
                 face = "tab:red" if row.verdict is Verdict.MET else "white"
                 y = float(_signed(row.outcome_value, row.outcome_direction))
                 ax.plot(x, y, "o", color="tab:red", markerfacecolor=face)
         ax.set_title(f"{code} ({by_code[code][0].target_unit or ''})", fontsize=9)
+        ax.margins(y=0.25)
         ax.xaxis.get_major_locator().set_params(integer=True)
     if years:
         axes[0].set_xlim(min(years) - 0.5, max(years) + 0.7)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..models import Category
+from ..text.calendar import five_year_plan
 from ..text.chars import CLAUSE_MARKS, FULL_STOPS
 from ..text.numerals import DIGITS, parse_cn
 from ..text.sentences import split_sentences
@@ -85,7 +86,7 @@ def _anchor_entry(m: re.Match[str], year: int | None) -> LexiconEntry | None:
     if kind == "plan":
         if year is None:
             return None
-        end = 1955 + 5 * (10 + DIGITS[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
+        _, end = five_year_plan(10 + DIGITS[m["pn"]])  # the 14th plan (十四五) runs 2021-2025
         return ANCHORS["past_plan"] if end < year else ANCHORS["running_plan"]
     return ANCHORS[kind] if kind in ("window", "award") else None
 

@@ -239,8 +239,9 @@ def _forgiving(
 
 
 def _nul_notes(data: bytes, text: str, codec: str, offset: int) -> tuple[Diagnostic, ...]:
-    """Diagnostics for the NUL bytes of a text that decoded (as NULs: UTF-16 text holds none)."""
-    if "\x00" not in text:
+    """Diagnostics for the NUL bytes of a text that decoded, each a NUL character (in UTF-16 and
+    UTF-32 a NUL byte is part of a character, and U+0000 is left to normalisation)."""
+    if "\x00" not in text or codec.startswith(("utf-16", "utf-32")):
         return ()
     nuls = []
     at = data.find(b"\x00")

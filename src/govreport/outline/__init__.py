@@ -6,6 +6,7 @@ over a flat list of :class:`Block` items (offsets into the normalised text):
 1. :mod:`.scan`: lines to blocks, heading candidates (tried against the numbering styles of
    :mod:`govreport.text.numbering`) and paragraphs, each paragraph with its lead reading;
 2. :mod:`.title`: the document's own title line; :mod:`.subheads`: unnumbered subheads;
+   :mod:`.reports`: the headers of further reports on the same page;
 3. :mod:`.validate`: a candidate is accepted only when its number continues its style's
    sequence, and gets a level from a style stack;
 4. :mod:`.leads`: lead sentences become child sections when their siblings agree;
@@ -17,6 +18,7 @@ from __future__ import annotations
 from ..models import Diagnostic
 from .blocks import Block, Node
 from .leads import accept_leads
+from .reports import mark_reports
 from .scan import scan
 from .subheads import mark_sentence_subheads, mark_subheads
 from .title import clean_title, take_title
@@ -33,6 +35,7 @@ def split(text: str) -> tuple[Node, list[Diagnostic]]:
     """
     blocks = scan(text)
     first = take_title(text, blocks)
+    mark_reports(text, blocks, first)
     mark_subheads(text, blocks, first)
     blocks, diags = validate(blocks)
     mark_sentence_subheads(text, blocks)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import regex
 
-from ..text.chars import FULL_STOPS, HAN, STOP_CLOSERS
-from ..text.numbering import MAX_TITLE, read_heading
+from ..text.chars import COLONS, FULL_STOPS, HAN, SEMICOLONS, STOP_CLOSERS
+from ..text.numbering import MAX_TITLE, OWN_TITLE, read_heading
 from ..text.numerals import CN_NUMERAL_CHARS
 from .blocks import Block
 from .leads import read_lead
 
 _CN = CN_NUMERAL_CHARS
 _LINE = regex.compile(r"[^\n]+")
+#: a sentence or a lead-in: not a title line
+SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
 _OPEN_ONLY = regex.compile(r"[(（]")
 _CLOSE_START = regex.compile(rf"\s*[{_CN}\d]{{1,3}}\s*[)）]")
 
@@ -54,11 +56,26 @@ def scan(text: str) -> list[Block]:
                 blocks.append(joined)
                 continue
         block = _heading_block(s, start, end)
+        if block is not None and block.style in OWN_TITLE and i < len(lines):
+            title = _title_below(lines[i])  # 附件1 / 政府工作报告名词解释: the title on the next line
+            if title is not None:
+                i += 1
+                block.end, block.title_start, block.title_end = title[1], title[0], title[1]
         if block is None:
             block = Block(start, end)
             block.lead = read_lead(s, start, end)
         blocks.append(block)
     return blocks
+
+
+def _title_below(line: tuple[int, str]) -> tuple[int, int] | None:
+    """The span of ``line`` (position, raw text) when it reads as a title: short, no sentence, no marker."""
+    pos, raw = line
+    s = raw.strip()
+    if not s or len(s) > MAX_TITLE or is_body(s) or SENTENCE_MARK.search(s) or read_heading(s) is not None:
+        return None
+    start = pos + (len(raw) - len(raw.lstrip()))
+    return start, start + len(s)
 
 
 def _heading_block(s: str, start: int, end: int) -> Block | None:

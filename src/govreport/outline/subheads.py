@@ -8,12 +8,12 @@ from itertools import pairwise
 import regex
 
 from ..text.chars import BREAK_OFF, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS, HAN, SEMICOLONS
-from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS
+from ..text.numbering import DASH_ITEM, MAX_SUBHEAD, ORDINAL_DI, ORDINAL_IS, opens_item
 from ..text.numerals import parse_number
 from ..text.words import PICTURED
 from .blocks import Block
-from .leads import SALUTATION, paragraph_parents
-from .scan import is_body
+from .leads import MAX_LEAD, SALUTATION, paragraph_parents, series
+from .scan import SENTENCE_MARK, is_body
 
 #: a short line that names a place or a facility is a photo caption, not a subhead
 CAPTION_TAIL = regex.compile(PICTURED + "$")
@@ -22,15 +22,13 @@ CAPTION_TAIL = regex.compile(PICTURED + "$")
 #: (——2026年1月在…会议上, （摘要）), not the first part's subhead
 SUBTITLE = regex.compile(rf"{DASH_ITEM}|[(（]")
 
-#: a sentence or a lead-in: not a title line
-_SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
 #: a phrase that goes on (a comma, an enumeration comma) or breaks off: not a title line
 _OPEN_END = COMMAS + ENUMERATION_COMMA + BREAK_OFF
 
 
 def subhead_shape(s: str) -> bool:
     """A short phrase without sentence punctuation: 步伐坚实, “十四五”时期经济社会发展回顾."""
-    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _OPEN_END or _SENTENCE_MARK.search(s):
+    if not 4 <= len(s) <= MAX_SUBHEAD or s[-1] in _OPEN_END or SENTENCE_MARK.search(s):
         return False
     if len(HAN.findall(s)) < 4:
         return False
@@ -66,11 +64,9 @@ def mark_subheads(text: str, blocks: list[Block], first: int) -> None:
 
 # ---------------------------------------------------------------- one-sentence subheads
 
-#: a one-sentence subhead is short: a bold lead sentence broken out onto its own line
-MAX_SENTENCE_SUBHEAD = 40
 _ONE_SENTENCE = regex.compile(
     rf"(?:(?P<marker>{DASH_ITEM}|{ORDINAL_IS}|{ORDINAL_DI}))?"
-    rf"(?P<title>[^{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}\n]{{2,{MAX_SENTENCE_SUBHEAD}}})。"
+    rf"(?P<title>[^{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}\n]{{2,{MAX_LEAD}}})。"
 )
 #: parallel lines of the same shape share an opening and a closing of at least this many
 #: characters (这是…的五年。 这是…的五年。)
@@ -101,9 +97,10 @@ def mark_sentence_subheads(text: str, blocks: list[Block]) -> None:
 
     Candidates are grouped by their parent section and shape (dashed, 一是/第一, plain). A
     group is accepted when it has two or more members, each followed by a longer paragraph
-    (its body), and the members are parallel: numbered 1, 2, … in order, or dashed, or plain
-    lines that share an opening and a closing (这是…的五年。), or that the page sets as its
-    bold leads, directly above their body where it puts a blank line between paragraphs.
+    (its body, not the next item of a list of one-line items), and the members are parallel:
+    numbered 1, 2, … in order, or dashed, or plain lines that share an opening and a closing
+    (这是…的五年。), or that the page sets as its bold leads, directly above their body where
+    it puts a blank line between paragraphs.
     Each accepted member becomes a child of its parent section.
     """
     parents = paragraph_parents(text, blocks)
@@ -113,13 +110,15 @@ def mark_sentence_subheads(text: str, blocks: list[Block]) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is None or nxt.kind != "paragraph" or nxt.end - nxt.start <= b.end - b.start:
             continue
+        if opens_item(text[nxt.start : nxt.end]):
+            continue  # the next line is the list's next item, not this line's body
         sub = sentence_subhead(text[b.start : b.end], b.start)
         if sub is not None and sub.style is not None:
             sub.level = parent[1] + 1
-            groups.setdefault((parent[0], sub.style), []).append((i, sub))
+            groups.setdefault((parent[0], series(sub)), []).append((i, sub))
     spaced = _spaced_paragraphs(text, blocks)
     for (_, style), members in groups.items():
-        if style == "ordinal_lead":  # the run numbered 1, 2, … in order
+        if style.startswith("ordinal_lead"):  # the run numbered 1, 2, … in order
             run: list[tuple[int, Block]] = []
             for m in members:
                 if m[1].number == len(run) + 1:

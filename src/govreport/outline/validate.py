@@ -1,7 +1,8 @@
 """Validate: accept a heading candidate only when its number continues its style's sequence.
 
 Each accepted heading gets a level from the order in which styles first appear (a stack,
-as a word processor builds its outline), corrected by the styles' official ranks.
+as a word processor builds its outline), corrected by the styles' official ranks. The header
+of another report on the page (:mod:`.reports`) starts the stack afresh.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..models import Diagnostic
 from ..text.numbering import STYLE_BY_NAME
 from .blocks import Block
+from .reports import REPORT
 
 
 def _rank(style: str) -> float | None:
@@ -40,6 +42,12 @@ def validate(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
             out.append(b)
             continue
         style = b.style
+        if style == REPORT:  # another report on the page: its outline starts afresh at the top
+            stack.clear()
+            seen.clear()
+            b.level = 1
+            out.append(b)
+            continue
         idx = next((i for i, (s, _) in enumerate(stack) if s == style), None)
         ok = False
         if idx is not None:

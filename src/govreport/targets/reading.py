@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from ..models import Category, Direction, Kind, Role, Sentence, Target, new_target
+from ..text.calendar import five_year_plan
 from ..text.quantities import amount
 from ..text.units import LEADING_QUALIFIERS, TRAILING_QUALIFIERS, Hardness
 from .indicators import INDICATORS, Indicator, canonical
@@ -402,9 +403,7 @@ Period = tuple[int | None, int | None]
 
 def _plan(numeral: str) -> Period:
     """The years of the five-year plan 十<numeral>五: 十五五 -> (2026, 2030)."""
-    n = 10 + "一二三四五六七八九".index(numeral) + 1
-    start = 2006 + 5 * (n - 11)
-    return start, start + 4
+    return five_year_plan(10 + "一二三四五六七八九".index(numeral) + 1)
 
 
 def _period_of(m: re.Match[str], year: int | None) -> Period | None:

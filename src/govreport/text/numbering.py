@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from .chars import CLAUSE_MARKS, COMMAS, ENUMERATION_COMMA, FULL_STOPS
+from .chars import CLAUSE_MARKS, COLONS, COMMAS, ENUMERATION_COMMA, FULL_STOPS
 from .numerals import CN_NUMERAL_CHARS, parse_number
 
 _CN = CN_NUMERAL_CHARS
@@ -93,6 +93,13 @@ STYLES: tuple[Style, ...] = (
         "附件1 / 附件2 名词解释: appendices are top-level sections after the body",
     ),
     new_style(
+        "closing",
+        r"(?P<marker>结束语|结语|名词解释|后记)(?=\s*$)",
+        -1,
+        True,
+        "结束语 / 名词解释 alone on a line: the back matter after the body is a top-level section",
+    ),
+    new_style(
         "news_number",
         r"(?P<marker>(?P<num>\d{1,2}))\s+(?=\p{Han})(?![兆亿万千百年月日个名家项条次元岁])",
         None,
@@ -101,6 +108,12 @@ STYLES: tuple[Style, ...] = (
     ),
 )
 STYLE_BY_NAME = {s.name: s for s in STYLES}
+#: a quoted term and a colon open a definition: the items of a glossary (名词解释) are
+#: numbered like a third-level list, 1.“X”：…, and are definitions, not sections
+_DEFINED_TERM = regex.compile(rf"[“\"「『][^”\"」』\n]{{1,30}}[”\"」』][{COLONS}]")
+_LIST_STYLES = ("arabic_dot", "arabic_dun", "paren_arabic", "circled", "paren_circled")
+#: styles whose marker alone on its line is the heading's title
+OWN_TITLE = ("appendix", "closing")
 
 _FULL_STOP = regex.compile(f"[{FULL_STOPS}]")
 MAX_TITLE = 60  # longer than any real heading: a numbered "title" past this is a list item in a body
@@ -112,7 +125,7 @@ _CLAUSE_MARK = regex.compile(f"[{CLAUSE_MARKS}]")  # a clause goes on: no newspa
 #: Every character a marker of :data:`STYLES` can open with. Most lines of a report open with
 #: none of them and are no heading, found without trying each style in turn (a third of the
 #: outline stage). A property test holds it to the table: keep the two in step.
-MARKER_OPENING = regex.compile(rf"[第壹贰貳叁參参肆伍陆陸柒捌玖拾{_CN}(（\d①-⑳❶-❿⑴-⒇#附]")
+MARKER_OPENING = regex.compile(rf"[第壹贰貳叁參参肆伍陆陸柒捌玖拾{_CN}(（\d①-⑳❶-❿⑴-⒇#附结名后]")
 
 
 def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
@@ -121,7 +134,7 @@ def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
         return None
     for style in STYLES:
         m = style.pattern.match(line)
-        if m and (m.end() < len(line) or style.name == "appendix"):
+        if m and (m.end() < len(line) or style.name in OWN_TITLE):
             return style, m
     return None
 
@@ -129,12 +142,14 @@ def match_heading(line: str) -> tuple[Style, regex.Match[str]] | None:
 def title_bounds(line: str, pos: int, style: Style) -> tuple[int, int, int | None] | None:
     """Title span and run-in body start within a stripped line, or None if not a heading."""
     rest = line[pos:]
-    if not rest and style.name == "appendix":
-        return 0, pos, None  # 附件1 alone: the marker is its own title
+    if not rest and style.name in OWN_TITLE:
+        return 0, pos, None  # 附件1 or 结束语 alone: the marker is its own title
     if not rest or rest[0] in "%.．,，、)）%":
         return None
     if rest[0].isdigit() and style.name in ("arabic_dot", "arabic_dun", "news_number"):
         return None
+    if style.name in _LIST_STYLES and _DEFINED_TERM.match(rest):
+        return None  # 1.“新质生产力”：是指…: a glossary's definition, not a section
     final = _FULL_STOP.search(rest)
     cut = final.start() if final else -1
     if cut == -1:
