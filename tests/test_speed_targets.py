@@ -8,6 +8,7 @@ and must match as the ``regex`` compilation does.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -17,8 +18,10 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.models import Category, Sentence, Target
-from govreport.targets import extract, find
+from govreport.targets import INDICATORS, extract
+from govreport.targets.indicators import canonical, plain_canonical
 from govreport.targets.pattern import ASTRAL, QUANTITY_PATTERN, quantities
+from govreport.targets.tables import PERIOD_WORDS, PERIOD_WORDS_PATTERN
 from govreport.text.units import words
 
 #: digits, numerals, magnitudes and units; direction, framing, link and cue words' characters;
@@ -77,20 +80,29 @@ def _role(category: Category) -> str | None:
 
 
 @given(_TEXTS)
-def test_find_is_deterministic_and_offsets_hold(text: str) -> None:
-    found = find(text, 3)
-    assert found == find(text, 3)
-    for t in found:
-        assert 3 <= t.start < t.end <= len(text) + 3
-
-
-@given(_TEXTS)
 def test_quantity_pattern_for_stdlib_matches_regex(text: str) -> None:
     # stdlib re reads \s as regex does (U+001C-U+001F are not spaces); a digit beyond the BMP goes to regex
     plain = [(m.span(), m.groupdict()) for m in regex.finditer(QUANTITY_PATTERN, text)]
     assert [(m.span(), m.groupdict()) for m in quantities(text)] == plain
     if not ASTRAL.search(text):
         assert [(m.span(), m.groupdict()) for m in quantities(text, wide=False)] == plain
+
+
+@given(st.text(alphabet="十一五到至截1920２0345年今本去上过这明比较与同来一，。", max_size=40))
+def test_period_words_match_the_plain_pattern(text: str) -> None:
+    # the first-character lookahead only skips positions where no alternative can start
+    plain = [(m.span(), m.groupdict()) for m in re.finditer(PERIOD_WORDS_PATTERN, text)]
+    assert [(m.span(), m.groupdict()) for m in PERIOD_WORDS.finditer(text)] == plain
+
+
+@given(
+    st.lists(st.sampled_from([a for e in INDICATORS for a in e.aliases] + ["人均", "全省", "单位", "增速"]), max_size=4)
+)
+def test_canonical_memo_is_the_plain_reading(parts: list[str]) -> None:
+    indicator = "".join(parts)
+    for kind in ("percent", "count", "measure"):
+        assert canonical(indicator, kind) == plain_canonical(indicator, kind)
+        assert canonical(indicator, kind) == plain_canonical(indicator, kind)  # from the memo
 
 
 def test_quantities_cases() -> None:

@@ -200,3 +200,23 @@ def test_periods_and_roles(text: str, expected: str) -> None:
         for t in found
     ]
     assert got == expected.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("地区生产总值增长5%。", "growth"),  # a percent change
+        ("单位地区生产总值能耗下降3%。", "growth"),
+        ("城镇化率提高1个百分点。", "growth"),  # a change in points
+        ("城镇化率提高到62%。", "share"),  # a verb to a level: the level reached, not a change
+        ("研发投入强度达到3%。", "share"),
+        ("地区生产总值增长达到6%。", "growth"),  # a change that reaches a value is still a change
+        ("城镇调查失业率控制在5.5%以内。", "share"),
+        ("城镇新增就业5万人。", "count"),
+        ("粮食产量500亿斤以上。", "level"),
+        ("一般公共预算收入860亿元。", "level"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    [t] = parse(text).targets
+    assert t.kind == kind

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import classify, identity, outline
 from .build import Builder
@@ -102,27 +102,27 @@ class Options:
 
 
 _ADD_CUES_SHAPE = 'a LexiconEntry or a list of them, e.g. [LexiconEntry("稳中求进", Category.GOAL, 1.0, "why")]'
+_ADD_INDICATORS_SHAPE = 'an Indicator or a list of them, e.g. [Indicator("rd_intensity", ("研发投入强度",), "why")]'
+
+_T = TypeVar("_T")
+
+
+def _entries_of(kind: type[_T], value: object, name: str, shape: str) -> tuple[_T, ...]:
+    """``value`` as a tuple of ``kind`` entries: one entry may be given alone (it is itself a tuple)."""
+    items = (value,) if isinstance(value, kind) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(e, kind) for e in items):
+        raise ConfigError(name, OPTION_NAMES, "parse option", shape=shape)
+    return tuple(items)
 
 
 def _entries(value: object) -> tuple[LexiconEntry, ...]:
-    """``add_cues`` as a tuple of entries: one entry may be given alone (it is itself a tuple)."""
-    items = (value,) if isinstance(value, LexiconEntry) else value
-    if not isinstance(items, (list, tuple)) or not all(isinstance(e, LexiconEntry) for e in items):
-        name = "add_cues"
-        raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_CUES_SHAPE)
-    return tuple(items)
-
-
-_ADD_INDICATORS_SHAPE = 'an Indicator or a list of them, e.g. [Indicator("rd_intensity", ("研发投入强度",), "why")]'
+    """``add_cues`` as a tuple of entries."""
+    return _entries_of(LexiconEntry, value, "add_cues", _ADD_CUES_SHAPE)
 
 
 def _indicators(value: object) -> tuple[Indicator, ...]:
-    """``add_indicators`` as a tuple of entries: one entry may be given alone."""
-    items = (value,) if isinstance(value, Indicator) else value
-    if not isinstance(items, (list, tuple)) or not all(isinstance(e, Indicator) for e in items):
-        name = "add_indicators"
-        raise ConfigError(name, OPTION_NAMES, "parse option", shape=_ADD_INDICATORS_SHAPE)
-    return tuple(items)
+    """``add_indicators`` as a tuple of entries."""
+    return _entries_of(Indicator, value, "add_indicators", _ADD_INDICATORS_SHAPE)
 
 
 def _cue_texts(value: object) -> tuple[str, ...]:

@@ -136,10 +136,33 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 
 
-def canonical(indicator: str | None, unit_kind: str, table: Iterable[Indicator] = INDICATORS) -> str | None:
-    """The code of the first entry of ``table`` that ``indicator`` (measured in ``unit_kind``) reads as."""
+def canonical(indicator: str | None, unit_kind: str, table: Sequence[Indicator] = INDICATORS) -> str | None:
+    """The code of the first entry of ``table`` that ``indicator`` (measured in ``unit_kind``) reads as.
+
+    Memoised per table (reports repeat their indicators); :func:`plain_canonical` is the plain reading.
+    """
     if not indicator:
         return None
+    kept = _MEMOS.get(id(table))
+    if kept is None or kept[0] is not table:
+        if len(_MEMOS) > 64:
+            _MEMOS.clear()
+        kept = _MEMOS[id(table)] = (table, {})
+    memo = kept[1]
+    key = (indicator, unit_kind)
+    if key not in memo:
+        if len(memo) > 8192:
+            memo.clear()
+        memo[key] = plain_canonical(indicator, unit_kind, table)
+    return memo[key]
+
+
+#: id(table) -> (table, {(indicator, unit kind): code}); the table is kept, so its id stays its own
+_MEMOS: dict[int, tuple[Sequence[Indicator], dict[tuple[str, str], str | None]]] = {}
+
+
+def plain_canonical(indicator: str, unit_kind: str, table: Iterable[Indicator] = INDICATORS) -> str | None:
+    """:func:`canonical` without the memo."""
     for entry in table:
         if (
             unit_kind in entry.kinds
@@ -151,5 +174,5 @@ def canonical(indicator: str | None, unit_kind: str, table: Iterable[Indicator] 
 
 
 def extended(added: Sequence[Indicator]) -> tuple[Indicator, ...]:
-    """The table with ``added`` entries tried first."""
-    return (*added, *INDICATORS)
+    """The table with ``added`` entries tried first (:data:`INDICATORS` itself when none are added)."""
+    return (*added, *INDICATORS) if added else INDICATORS

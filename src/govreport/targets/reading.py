@@ -104,6 +104,7 @@ class RawTarget(NamedTuple):
     average: bool
     start: int
     end: int
+    to_level: bool = False  # the verb names the level reached (提高到60%), not a change
 
 
 def strip(phrase: str) -> str:
@@ -158,13 +159,14 @@ class Phrase(NamedTuple):
     core: str  # the phrase stripped of framing words, links and the verb ("" if nothing is left)
     named: bool  # the core names the indicator (it is not empty nor a bare verb)
     average: bool  # 年均增长: a yearly average
+    to_level: bool = False  # a verb to a level: 提高到, 降至, 达到
 
 
 def read(phrase: str) -> Phrase:
     """Direction, leading qualifier and indicator core of the ``phrase`` before a quantity.
 
     >>> read("今年力争生产总值比上年增长")
-    Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False)
+    Phrase(direction='increase', lead=None, core='生产总值', named=True, average=False, to_level=False)
     """
     tail = _TAIL.search(phrase)
     assert tail is not None  # every part of _TAIL is optional
@@ -180,6 +182,9 @@ def read(phrase: str) -> Phrase:
         core=core,
         named=bool(core) and not _VERB_ONLY.match(core) and not core.endswith(EXAMPLES_END),
         average=AVERAGE.search(phrase) is not None,
+        # 提高到62%, 达到3%: the level reached; 增长达到6%: still a change
+        to_level=((dir_word or "").endswith(("到", "至")) or DIRECTIONS.get(dir_word or "") == "reach")
+        and not (tail.group("dir2") and DIRECTIONS.get(tail.group("dir") or "") in ("increase", "decrease")),
     )
 
 
@@ -293,7 +298,9 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
         previous = indicator
         if indicator and (not named_here or named_here[-1] != indicator):
             named_here.append(indicator)
-        yield RawTarget(indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end)
+        yield RawTarget(
+            indicator, direction, value, high, unit, mag, qualifier, level, phrase.average, start, end, phrase.to_level
+        )
 
 
 #: What ends a list of values: 增长10.1%和8%，…
@@ -463,8 +470,12 @@ def _blank(m: re.Match[str]) -> str:
     return "　" * len(m.group())
 
 
-def heading_period(headings: Sequence[str], year: int | None) -> Period | None:
-    """The period the innermost heading that names one names (二、2025年工作回顾: 2025)."""
+@lru_cache(maxsize=1024)
+def heading_period(headings: tuple[str, ...], year: int | None) -> Period | None:
+    """The period the innermost heading that names one names (二、2025年工作回顾: 2025).
+
+    Cached: every paragraph of a section has the same headings.
+    """
     for heading in reversed(headings):
         found = TimeWords(heading, year).before(len(heading) + 1, average=False)
         if found:
@@ -472,28 +483,35 @@ def heading_period(headings: Sequence[str], year: int | None) -> Period | None:
     return None
 
 
-def period(
-    words: TimeWords, start: int, heading: Period | None, year: int | None, role: Role | None, average: bool
-) -> Period:
-    """The years a figure at ``start`` refers to: from the last time word before it in its paragraph
-    (``words``), else its headings' (``heading``: :func:`heading_period`), else the report's ``year``
-    (the year before it for a result). A yearly average takes the plan period named before it
-    (十五五时期年均增长5%: 2026-2030).
+@lru_cache(maxsize=1024)
+def _in_review(headings: tuple[str, ...]) -> bool:
+    """Whether a heading above is a review's (回顾, 过去一年…); cached like :func:`heading_period`."""
+    return any(REVIEW_HEADING.search(h) for h in headings)
+
+
+def period(named: Period | None, year: int | None, role: Role | None) -> Period:
+    """The years a figure refers to: the period its text names (``named``: the last time word before
+    it in its paragraph, from :class:`TimeWords`, else its headings', from :func:`heading_period`),
+    else the report's ``year`` (the year before it for a result).
+
+    >>> period((2026, 2030), 2026, "target"), period(None, 2026, "result"), period(None, None, "target")
+    ((2026, 2030), (2025, 2025), (None, None))
     """
-    found = words.before(start, average) or heading
-    if found:
-        return found
+    if named:
+        return named
     if year is None:
         return None, None
     y = year - 1 if role == "result" else year
     return y, y
 
 
-def kind_of(unit: str, direction: Direction | None) -> Kind:
-    """growth (a percent change), share (a percent level: a rate, a ratio), count, or level."""
-    k = unit_kind(unit)
+def kind_of(k: str, direction: Direction | None, to_level: bool = False) -> Kind:
+    """growth (a percent change), share (a percent level: a rate, a ratio), count, or level, from the
+    unit's kind ``k`` (:func:`.pattern.unit_kind`), the direction and whether the verb names the level
+    reached (``to_level``: 提高到; a 达到 after 增长 does not)."""
     if k == "percent":
-        return "growth" if direction in ("increase", "decrease") else "share"
+        changed = direction in ("increase", "decrease") or (direction == "reach" and not to_level)
+        return "share" if to_level or not changed else "growth"
     return "count" if k == "count" else "level"
 
 
@@ -550,16 +568,17 @@ def extract(
     report's) and ``headings`` give each figure its period; ``main`` carries the main-targets
     statement across paragraphs: its items are this year's targets after its head.
     """
+    path = tuple(headings)
     head = MAIN_TARGETS_HEAD.search(ptext) or _old_plan_head(ptext)
     head_at = head.end() if head else len(ptext) + 1
-    review = any(REVIEW_HEADING.search(h) for h in headings)
+    review = _in_review(path)
     default: Role | None = "result" if review else role_of(category)
     state = main or MainState()
-    if state.open and state.where != tuple(headings):
+    if state.open and state.where != path:
         state.open, state.period = False, None  # a statement does not run on into another section
-    if headings and not state.done and MAIN_TARGETS_TITLE.match(headings[-1].strip()):
-        state.open, state.where = True, tuple(headings)  # a heading 主要预期目标: its paragraphs hold the items
-        state.period = heading_period(headings, year)
+    if path and not state.done and MAIN_TARGETS_TITLE.match(path[-1].strip()):
+        state.open, state.where = True, path  # a heading 主要预期目标: its paragraphs hold the items
+        state.period = heading_period(path, year)
     # the statement: from its head (or the paragraph's start, after a lone head) to the sentence
     # that explains it (上述指标的设定…, 5.5%左右的预期增长目标…) or the paragraph's end
     statement_at = statement_from = len(ptext) + 1
@@ -567,10 +586,10 @@ def extract(
         statement_at = 0 if state.open else head_at
         # the sentence the head stands in: the time words that give the items their period
         statement_from = 0 if state.open or not head else max(ptext.rfind(c, 0, head.start()) for c in "。！？!?\n") + 1
-    statement_end = EXPLANATION.search(ptext, min(statement_at, len(ptext)))
+    statement_end = EXPLANATION.search(ptext, statement_at) if statement_at < len(ptext) else None
     statement_to = statement_end.start() + 1 if statement_end else len(ptext)
     times: TimeWords | None = None
-    heading = heading_period(headings, year)
+    heading = heading_period(path, year)
     out: list[Target] = []
     k = 0  # the first sentence that does not end before the current quantity
     for t in _scan(ptext, fast):
@@ -592,14 +611,13 @@ def extract(
             period_from, period_to = own or (state.period if statement_at == 0 else None) or (year, year)
         else:
             named = times.before(t.start, t.average) or heading  # the period the text names, if any
-            period_from, period_to = period(times, t.start, heading, year, role, t.average)
             if role == "target" and named and year and named[1] is not None and named[1] < year:
                 role = "result"  # 过去一年…增长5%左右: no plan is set for a year already past
-                period_from, period_to = period(times, t.start, heading, year, role, t.average)
+            period_from, period_to = period(named, year, role)
         # this year's figure: one year, not before the report's (a statement may name its own year)
         this_year = period_from == period_to and (year is None or period_to is None or period_to >= year)
         is_main = in_statement and this_year
-        value, high, unit = t.value, t.high, t.unit
+        value, high, unit, kind = t.value, t.high, t.unit, unit_kind(t.unit)
         if t.magnitude:
             if base_units:
                 value = amount(str(value), t.magnitude) or value
@@ -622,8 +640,8 @@ def extract(
                 text=ptext[t.start : t.end],
                 period_from=period_from,
                 period_to=period_to,
-                canonical=canonical(t.indicator, unit_kind(t.unit), indicators),
-                kind=kind_of(t.unit, t.direction),
+                canonical=canonical(t.indicator, kind, indicators),
+                kind=kind_of(kind, t.direction, t.to_level),
                 main=is_main,
             )
         )
@@ -632,9 +650,9 @@ def extract(
         line = len(ptext) - max(statement_at, 0) <= _ITEM_LINE and ptext.rstrip().endswith(_ITEM_ENDS)
         state.done = statement_end is not None or not line
         state.open = not state.done
-        state.where = tuple(headings)
+        state.where = path
     elif not state.done and head and not ptext[head_at:].strip(" ：:\n"):
-        state.open, state.where = True, tuple(headings)  # the head on a line of its own: the items follow
+        state.open, state.where = True, path  # the head on a line of its own: the items follow
         state.period = TimeWords(ptext, year).before(len(ptext), average=False)
     elif out and state.open:
         state.open, state.period = False, None  # the paragraph after a lone head held other figures

@@ -124,11 +124,15 @@ FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五")
 #: A year after 比/较/与/同 is the base of a comparison (比上年增加1000亿元, 与去年大体持平), not the
 #: figure's period;
 #: 过去五年 and 这五年 are the five years before the report's.
-PERIOD_WORDS = re.compile(
+PERIOD_WORDS_PATTERN = (
     r"(?P<plan>十[一二三四五六七八九]五)|(?:到|至|截至)(?P<to>(?:19|20)\d\d)年"
     r"|(?<![比较与同])(?P<year>(?:19|20)\d\d)年|(?P<this>今年|本年)|(?<![比较与同])(?P<last>去年|上年)|(?P<past>过去一年)"
     r"|(?P<five>过去五年|这五年|五年来)|(?P<next>明年)"
 )
+#: The characters the alternatives of :data:`PERIOD_WORDS_PATTERN` start with: stdlib ``re`` tries
+#: the alternatives only where one stands (six times faster over a report; a test checks the set).
+PERIOD_FIRST = "十到至截12今本去上过这五明"
+PERIOD_WORDS = re.compile(f"(?=[{PERIOD_FIRST}])(?:{PERIOD_WORDS_PATTERN})")
 
 #: Quotation marks around a slogan, (open, close): a number in a short quotation is a name (“3+N”).
 QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
