@@ -30,6 +30,7 @@ import regex
 
 from ..models import Category, Direction, Kind, Role, Sentence, Target, new_target
 from ..text.calendar import five_year_plan
+from ..text.chars import CLAUSE_MARKS, COMMAS, FULL_STOPS, SEMICOLONS
 from ..text.quantities import amount
 from ..text.units import LEADING_QUALIFIERS, TRAILING_QUALIFIERS, Hardness
 from .indicators import INDICATORS, Indicator, canonical
@@ -81,7 +82,7 @@ _GAP = stdlib(r"\s?[A-Z]{2,5}\s?$|\s$")
 #: The noun after a quantity whose phrase names nothing: 建设15个以上共享工厂.
 _AFTER = regex.compile(rf"\s?(?P<run>[\p{{Han}}A-Za-z][^，,、；;。：:！？!?\n（）()“”「」《》\d{CONJUNCTIONS}]*)")
 #: Sentence ends: a quantity's sentence starts after the last one before it.
-_SENTENCE_END = re.compile("[。！？；;!?\n]")
+_SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS + SEMICOLONS)}\n]")
 #: Words stripped from the end of a phrase, in the order they are tried.
 _END_WORDS = (*LINKS, *VERB_DIRECTIONS, *LEADING_QUALIFIERS)
 #: A phrase that is one of these words alone names nothing.
@@ -304,7 +305,7 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
 
 
 #: What ends a list of values: 增长10.1%和8%，…
-_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+_CLAUSE_END = re.compile(f"[{re.escape(COMMAS + SEMICOLONS + FULL_STOPS)}\n]")
 
 
 def _list_length(text: str, start: int) -> int:
@@ -355,7 +356,7 @@ def _respective(text: str, phrase_start: int, core: str, sentence_start: int) ->
 
 
 #: The clause before a figure's clause, when it is short and holds no number: their shared subject.
-_TOPIC = re.compile(r"[^，,：:；;。！？!?\n\d%]{2,24}$")
+_TOPIC = re.compile(rf"[^{re.escape(CLAUSE_MARKS + FULL_STOPS)}\n\d%]{{2,24}}$")
 #: A comparison that ends a topic: 物价上涨幅度比去年有明显回落.
 _COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年)")
 #: A verb of reaching that ends a topic: 城镇固定资产投资突破千亿元大关，增长41.3% (not 增长 of 经济增长速度).
@@ -365,10 +366,10 @@ _TOPIC_VERB = re.compile(alt(w for w, d in DIRECTIONS.items() if d == "reach"))
 def _topic(text: str, sentence_start: int, phrase_start: int) -> str | None:
     """The subject a figure whose clause has only a verb shares with the clause before it
     (确保物价上涨幅度比去年有明显回落，力争控制在15%左右: 物价上涨幅度); ``None`` if there is none."""
-    if phrase_start - 1 <= sentence_start or text[phrase_start - 1] not in "，,":
+    if phrase_start - 1 <= sentence_start or text[phrase_start - 1] not in COMMAS:
         return None
     m = _TOPIC.search(text, max(sentence_start, phrase_start - 26), phrase_start - 1)
-    if m is None or (m.start() > sentence_start and text[m.start() - 1] not in "，,：:；;。！？!?\n"):
+    if m is None or (m.start() > sentence_start and text[m.start() - 1] not in CLAUSE_MARKS + FULL_STOPS + "\n"):
         return None  # the clause is longer than a topic, or holds a number
     topic = strip(m.group().strip())
     cut = _COMPARISON.search(topic) or _TOPIC_VERB.search(topic, 1)  # 投资突破千亿元大关: up to its verb
@@ -585,7 +586,9 @@ def extract(
     if not state.done:
         statement_at = 0 if state.open else head_at
         # the sentence the head stands in: the time words that give the items their period
-        statement_from = 0 if state.open or not head else max(ptext.rfind(c, 0, head.start()) for c in "。！？!?\n") + 1
+        statement_from = (
+            0 if state.open or not head else max(ptext.rfind(c, 0, head.start()) for c in FULL_STOPS + "\n") + 1
+        )
     statement_end = EXPLANATION.search(ptext, statement_at) if statement_at < len(ptext) else None
     statement_to = statement_end.start() + 1 if statement_end else len(ptext)
     times: TimeWords | None = None
