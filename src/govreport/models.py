@@ -182,7 +182,9 @@ class Noise(Span):
 class Diagnostic(_Model):
     """Something the parser noticed and wants the user to know."""
 
-    code: str = Field(description="stable machine-readable code, e.g. encoding, mojibake, numbering_gap")
+    code: str = Field(
+        description="stable machine-readable code: encoding, decoding, mojibake, empty, identity, numbering_gap, …"
+    )
     message: str
     start: int | None = None
     end: int | None = None
