@@ -34,6 +34,10 @@ _PROSE = (
 )
 
 
+#: thanks to the audience: a ceremony sentence, whose cues' sentences classification looks up
+_THANKS = "在此，我代表市人民政府，向全市人民表示衷心感谢！"
+
+
 def _prose_line(n: int) -> str:
     return (_PROSE * (n // len(_PROSE) + 1))[:n]
 
@@ -48,6 +52,8 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "spaced line": (lambda n: "经 济 " * (n // 4), 40_000),
     # one long line of real-looking text (a report saved without its line breaks)
     "prose line": (_prose_line, 20_000),
+    # the same with thanks in it: each ceremony cue looked for its sentence from the first one
+    "prose line with ceremony": (lambda n: _prose_line(n - len(_THANKS)) + _THANKS, 20_000),
 }
 
 

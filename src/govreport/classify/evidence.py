@@ -13,6 +13,7 @@ context makes of it (a period cue read as a plan or a deed) is :mod:`.label`'s w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -238,7 +239,8 @@ def apply_ceremony(matches: list[Match], spans: list[tuple[int, int]]) -> list[M
     paragraph when it opens it, of its sentence elsewhere; an admitted problem keeps its weight.
     ``spans`` are the paragraph's sentences; a cue belongs to the one it starts in.
     """
-    which = [_sentence_of(m.start, spans) for m in matches]
+    ends = [end for _, end in spans]
+    which = [min(bisect_right(ends, m.start), len(spans) - 1) for m in matches]  # the sentence each starts in
     ceremony = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "ceremony"}
     background = {k for m, k in zip(matches, which, strict=True) if m.entry.kind == "background"}
     out = []
@@ -249,11 +251,6 @@ def apply_ceremony(matches: list[Match], spans: list[tuple[int, int]]) -> list[M
             m = m._replace(w=0.0, note="in_background")
         out.append(m)
     return out
-
-
-def _sentence_of(pos: int, spans: list[tuple[int, int]]) -> int:
-    """The index of the sentence ``pos`` lies in (past the last sentence: the last)."""
-    return next((k for k, (_, end) in enumerate(spans) if pos < end), len(spans) - 1)
 
 
 # --------------------------------------------------------------------------- evidence
