@@ -153,3 +153,31 @@ def test_progress_bar_on_a_pseudo_terminal(folder):
         os.close(leader)
         os.close(follower)
     assert "0/3" in shown
+
+
+def _log_parse(log, source, report):
+    """A render that notes, in a file every worker appends to, that one more input was parsed."""
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(source.name + "\n")
+    return None
+
+
+def test_a_slow_reader_holds_few_results_not_the_batch(tmp_path):
+    """#21 item 10: with the reader stopped after one result, the workers parse a few inputs
+    ahead (IN_FLIGHT_PER_WORKER each), not the whole batch as pool.map did."""
+    import time
+    from functools import partial
+
+    from govreport.io.batch import IN_FLIGHT_PER_WORKER
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:02d}.txt").write_text("一、工作回顾\n全年新增就业4万人。\n", encoding="utf-8")
+    log = tmp_path / "parsed.log"
+    outcomes = parse_many([folder], jobs=2, render=partial(_log_parse, str(log)))
+    next(outcomes)
+    time.sleep(3)  # the reader is slow: the workers have had time to run ahead
+    parsed = len(log.read_text(encoding="utf-8").splitlines())
+    outcomes.close()
+    assert parsed <= 2 * IN_FLIGHT_PER_WORKER + 2, parsed
