@@ -13,6 +13,16 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SHARED = ROOT.parent / "shared"
 CORPUS = sorted((SHARED / "corpus" / "raw").glob("*.txt")) if (SHARED / "corpus" / "raw").is_dir() else []
 
+#: a short report with a title, both parts, a chapter, results, targets and an admission: the
+#: input of the decoding and robustness tests, which damage its bytes in every way
+REPORT = (
+    "政府工作报告\n"
+    "一、2024年工作回顾\n过去一年，全年新增就业4万人，地区生产总值增长5.2%。\n"
+    "（一）经济运行稳中有进。全年完成固定资产投资120亿元。\n"
+    "二、2025年工作安排\n主要预期目标是：地区生产总值增长5.5%以上。\n"
+    "我们也清醒看到，发展不平衡不充分问题仍然突出。\n"
+)
+
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -12,6 +12,7 @@ import govreport
 from govreport.errors import DecodingError
 from govreport.normalization.decode import decode, decode_bytes, plausibility
 
+from .conftest import REPORT
 from .contract import check_report
 
 TEXT = "各位代表：现在，我代表市人民政府，向大会报告政府工作，请予审议。全年地区生产总值增长5.5%。"
@@ -74,13 +75,6 @@ def test_empty_bytes_decode_to_empty_text() -> None:
 
 # ---------------------------------------------------------------- a few bad bytes (#17, #21)
 
-REPORT = (
-    "政府工作报告\n"
-    "一、2024年工作回顾\n过去一年，全年新增就业4万人，地区生产总值增长5.2%。\n"
-    "（一）经济运行稳中有进。全年完成固定资产投资120亿元。\n"
-    "二、2025年工作安排\n主要预期目标是：地区生产总值增长5.5%以上。\n"
-    "我们也清醒看到，发展不平衡不充分问题仍然突出。\n"
-)
 UTF8 = REPORT.encode("utf-8")
 CUT = UTF8.index("主要".encode())  # a byte offset at the start of a character, mid-report
 

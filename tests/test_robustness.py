@@ -12,6 +12,7 @@ import pytest
 import govreport
 from govreport import GovReportError
 
+from .conftest import REPORT
 from .contract import check_report
 
 
@@ -26,15 +27,6 @@ def _png() -> bytes:
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
-
-
-REPORT = (
-    "政府工作报告\n"
-    "一、2024年工作回顾\n过去一年，全年新增就业4万人，地区生产总值增长5.2%。\n"
-    "（一）经济运行稳中有进。全年完成固定资产投资120亿元。\n"
-    "二、2025年工作安排\n主要预期目标是：地区生产总值增长5.5%以上。\n"
-    "我们也清醒看到，发展不平衡不充分问题仍然突出。\n"
-)
 
 
 def _check(text: str) -> govreport.Report:
