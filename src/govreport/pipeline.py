@@ -33,9 +33,8 @@ class ParseOptions(StepSwitches, total=False):
     ``base_units`` folds 万/亿 into values; ``add_cues``/``remove_cues`` change the cue lexicon
     (a :class:`LexiconEntry` or a list of them; a word or a list of words); ``add_indicators``
     extends the canonical indicators (an :class:`Indicator` or a list of them, tried before
-    :data:`govreport.INDICATORS`); ``year`` and
-    ``jurisdiction`` say which report it is (source ``caller``); each normalisation step is a
-    switch named like the step (``join_layout=False``).
+    :data:`govreport.INDICATORS`); ``year`` and ``jurisdiction`` say which report it is (source
+    ``caller``); each normalisation step is a switch named like the step (``join_layout=False``).
     """
 
     base_units: bool
