@@ -38,6 +38,7 @@ def get_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m govreport",
         description="Parse Chinese government reports into structured data.",
+        epilog="Targets against the next year's outcomes: python -m govreport scorecard DIR… (see --help there).",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="report files or folders; '-' reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
