@@ -56,6 +56,7 @@ def verdicts(target: str, outcome: str, **kw: object) -> list[tuple[str, str]]:
         ("居民消费价格涨幅3%", "居民消费价格上涨2.5%", "met"),  # no qualifier on a ceiling indicator
         ("单位地区生产总值能耗下降3%", "单位地区生产总值能耗下降3.5%", "met"),  # a decrease aims down
         ("单位地区生产总值能耗下降3%", "单位地区生产总值能耗下降2%", "missed"),
+        ("单位地区生产总值能耗下降3%", "单位地区生产总值能耗下降幅度为3.2%", "met"),  # no direction: the target's
     ],
 )
 def test_verdict_by_qualifier(target: str, outcome: str, verdict: str) -> None:

@@ -160,7 +160,8 @@ def _verdict(target: Target, outcome: Target | None, tol: Decimal, has_next: boo
     if outcome is None:
         why = "no result for this indicator and year in the next report" if has_next else "no report for the next year"
         return Verdict.NO_OUTCOME, why
-    o = _signed(outcome.value, outcome.direction)
+    # an outcome stated without a direction word (能耗3.5%) is read in the target's direction
+    o = _signed(outcome.value, outcome.direction or target.direction)
     v = _signed(target.value, target.direction)
     # a decrease target (能耗下降3%) aims down: its floor and ceiling swap in signed values
     ceiling = (target.canonical in CEILINGS) != (target.direction == "decrease")
