@@ -35,3 +35,22 @@ def seed_ids() -> list[str]:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in SEEDS}
+
+
+@pytest.fixture
+def hide_module(monkeypatch):
+    """Make ``import NAME`` fail as if the optional package NAME were not installed."""
+
+    def hide(name: str) -> None:
+        import builtins
+
+        real = builtins.__import__
+
+        def guarded(module, *args, **kwargs):
+            if module == name:
+                raise ImportError(module)
+            return real(module, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", guarded)
+
+    return hide

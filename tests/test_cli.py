@@ -492,17 +492,8 @@ def test_a_folder_streams_in_memory_bounded_by_the_workers_not_the_corpus(tmp_pa
     assert sizes[500] < sizes[50] + 20_000, sizes
 
 
-def test_progress_without_tqdm_says_so_once(folder, monkeypatch):
-    import builtins
-
-    real = builtins.__import__
-
-    def no_tqdm(name, *args, **kwargs):
-        if name == "tqdm":
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_tqdm)
+def test_progress_without_tqdm_says_so_once(folder, hide_module):
+    hide_module("tqdm")
     status, _, err = run(folder, "--progress", "--format", "jsonl")
     assert status == 0
     assert err.count("needs tqdm") == 1

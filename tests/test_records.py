@@ -152,17 +152,8 @@ def test_to_stata_accepts_an_empty_frame(tmp_path):
     df.to_stata(tmp_path / "empty.dta", version=118, write_index=False)
 
 
-def test_to_dataframe_without_pandas_names_what_to_install(report, monkeypatch):
-    import builtins
-
-    real = builtins.__import__
-
-    def no_pandas(name, *args, **kwargs):
-        if name == "pandas":
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+def test_to_dataframe_without_pandas_names_what_to_install(report, hide_module):
+    hide_module("pandas")
     with pytest.raises(govreport.GovReportError, match=r"pip install pandas") as e:
         govreport.to_dataframe(report)
     assert "govreport[" not in str(e.value)  # no such package on the registry

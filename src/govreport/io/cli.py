@@ -209,10 +209,7 @@ class _Run:
             self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
 
     def _csv(self, outcomes: Iterator[Outcome], fh: TextIO, table: str) -> None:
-        # UTF-8 with a byte order mark: Excel then opens Chinese text correctly
-        fh.write("\ufeff")
-        writer = csv.DictWriter(fh, fieldnames=columns(table), lineterminator="\r\n")
-        writer.writeheader()
+        writer = _csv_writer(fh, columns(table))
         for _, rows in self.rendered(outcomes):
             writer.writerows(rows)
             fh.flush()
@@ -229,6 +226,15 @@ class _Run:
                         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
         except OSError as e:
             self.fail(os.fspath(path), f"cannot write: {e.strerror or e}")
+
+
+def _csv_writer(fh: TextIO, fields: Sequence[str]) -> csv.DictWriter[str]:
+    """A CSV writer whose header is written: UTF-8 with a byte order mark (Excel then opens
+    Chinese text correctly) and CRLF line ends."""
+    fh.write("\ufeff")
+    writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    return writer
 
 
 @contextmanager
@@ -520,7 +526,4 @@ def _write_scorecard(fh: TextIO, fmt: str, fields: list[str], records: list[dict
         for row in rows:
             fh.write(row.model_dump_json() + "\n")
         return
-    fh.write("\ufeff")  # Excel opens UTF-8 Chinese text correctly with a byte order mark
-    writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(records)
+    _csv_writer(fh, fields).writerows(records)
