@@ -129,22 +129,19 @@ def scorecard(reports: Iterable[Report], *, tolerance: float | Decimal = DEFAULT
     rows: list[ScorecardRow] = []
     for (jurisdiction, year), report in sorted(by_key.items()):
         following = by_key.get((jurisdiction, year + 1))
+        results = [t for t in following.targets if t.role == "result"] if following is not None else []
         for target in report.main_targets():
             if target.canonical is None:
                 continue
-            outcome = _outcome(target, year, following) if following is not None else None
+            outcome = _outcome(target, year, results)
             verdict, rule = _verdict(target, outcome, tol, following is not None)
             rows.append(_row(jurisdiction, year, target, report, outcome, following, verdict, rule))
     return rows
 
 
-def _outcome(target: Target, year: int, report: Report) -> Target | None:
-    """The result for ``year`` in ``report`` that answers ``target`` (same code and unit)."""
-    found = [
-        t
-        for t in report.targets
-        if t.role == "result" and t.canonical == target.canonical and t.period_to == year and t.unit == target.unit
-    ]
+def _outcome(target: Target, year: int, results: list[Target]) -> Target | None:
+    """The result for ``year`` among the next report's ``results`` that answers ``target`` (same code and unit)."""
+    found = [t for t in results if t.canonical == target.canonical and t.period_to == year and t.unit == target.unit]
     if not found:
         return None
     wording = set(target.indicator or "")
