@@ -83,6 +83,17 @@ def test_section_targets_repeat_their_paragraphs_and_all_targets_lists_each_once
     assert len(spans) == len(set(spans)) == 2
 
 
+def test_json_holds_each_target_once_and_reading_it_back_restores_the_paragraphs() -> None:
+    report = govreport.parse("一、今年工作安排\n地区生产总值增长5%左右。\n新增就业4万人，粮食产量1.3万亿斤。\n")
+    data = json.loads(report.model_dump_json())
+    section = data["sections"][0]
+    assert [t["text"] for t in section["targets"]] == ["5%左右", "4万人", "1.3万亿斤"]
+    assert all("targets" not in p for p in section["paragraphs"])  # dumped once, in the section (#14, #20)
+    again = Report.model_validate(data)
+    assert [[t.text for t in p.targets] for p in again.sections[0].paragraphs] == [["5%左右"], ["4万人", "1.3万亿斤"]]
+    assert again == report
+
+
 def test_cue_options_take_one_entry_or_a_list() -> None:
     from govreport import Category, LexiconEntry
 

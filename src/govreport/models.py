@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Category(str, Enum):
@@ -138,7 +138,11 @@ class Paragraph(Span):
     category: Category = Category.OTHER
     scores: dict[str, float] = Field(default_factory=dict, description="share per category")
     sentences: list[Sentence] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    targets: list[Target] = Field(
+        default_factory=list,
+        exclude=True,
+        description="targets read from this paragraph; JSON holds each once, in its section's `targets`",
+    )
 
 
 class Section(Span):
@@ -161,8 +165,16 @@ class Section(Span):
     children: list[Section] = Field(default_factory=list)
     targets: list[Target] = Field(
         default_factory=list,
-        description="every target in this section's own paragraphs (the same items as their `targets`)",
+        description="every target in this section's own paragraphs, in order: their one home in JSON",
     )
+
+    @model_validator(mode="after")
+    def _home_targets(self) -> Section:
+        """Read from JSON, hand each paragraph back its targets (dumped once, here) by offsets."""
+        if not any(p.targets for p in self.paragraphs):
+            for p in self.paragraphs:
+                p.targets = [t for t in self.targets if p.start <= t.start < p.end]
+        return self
 
     def walk(self) -> list[Section]:
         """This section and all its descendants, in document order."""
