@@ -164,3 +164,37 @@ def test_replace_invalid_one_for_one() -> None:
 def test_unify_newlines() -> None:
     assert nz.normalize("第一行。\r\n第二行。\r第三行。\f第四行。") == "第一行。\n第二行。\n第三行。\n第四行。"
     assert layout.unify_newlines("第一行。\n第二行。") == []
+
+
+# ---------------------------------------------------------------- a title set in vertical columns
+
+_HAN = st.sampled_from("省市县区乡镇人民政府委员会一二三")  # Simplified already: the script step leaves them
+
+
+@given(
+    st.lists(_HAN, min_size=1, max_size=4),
+    st.sampled_from(["工作报告", "施政报告", "政府工作报告"]),
+    st.booleans(),
+)
+def test_vertical_title_reads_interleaved_columns_and_only_moves_characters(
+    left: list[str], name: str, tail: bool
+) -> None:
+    # a cover: the left column beside a report name, interleaved row by row as extraction gives
+    # them; the name's last character below a cover line when the columns are of unequal length
+    right = list(name)
+    rows = min(len(left), len(right) - tail)
+    head = [c for pair in zip(left[:rows], right[:rows], strict=True) for c in pair]
+    rest_left, rest_right = left[rows:], right[rows:]
+    if rest_left or len(rest_right) > 1:
+        return  # columns that do not fit this cover's shape
+    text = "\n".join([*head, "（草案）", *rest_right, "各位代表：现在报告工作。"])
+    edits = layout.vertical_title(text)
+    if len(head) < 4:
+        assert edits == []
+        return
+    readings = [e.new for e in edits if e.kind is None]
+    moved = [text[e.start : e.end] for e in edits if e.kind == "vertical_title"]
+    assert readings and sorted(readings[0]) == sorted([*head, *moved])  # nothing invented, nothing lost
+    assert name in readings[0]
+    out = nz.normalize(text)
+    assert name in out.split("\n")[0]

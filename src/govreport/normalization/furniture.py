@@ -42,6 +42,8 @@ KINDS: dict[str, str] = {
     "collector": "headers added by scrapers: 标题：…正文：",
     "reading": "pinyin readings a converter left after a character: 區(qū)",
     "page_number": "a page number alone on a line between the parts of a split sentence",
+    "vertical_title": "a character of a title set vertically on a cover that text extraction put below the "
+    "cover lines; it is read back into the title",
     "debris": "a stray digit glued after the final punctuation of the text",
 }
 

@@ -25,7 +25,15 @@ from ..text.chars import (
     SEMICOLONS,
     is_han,
 )
-from ..text.numbering import MAX_SUBHEAD, is_bare_item_marker, looks_like_heading, opens_item, read_heading
+from ..text.numbering import (
+    MAX_SUBHEAD,
+    MAX_TITLE,
+    is_bare_item_marker,
+    looks_like_heading,
+    opens_item,
+    read_heading,
+)
+from ..text.words import REPORT_NAME
 from .offsets import Edit
 
 _BREAKS = "\r\f\v\u2028\u2029\x85"
@@ -67,9 +75,11 @@ def join_layout(text: str) -> list[Edit]:
     hard-wrapped text as most lines of its marker style do (a wrapped list). A list item
     (一是, 第一，, ——) is never joined to a lead-in ending in a colon, nor to a line without a
     comma at its end that does not fill the column (a lead phrase 在X方面， goes on into its
-    item); a list marker alone on its line (一是) goes on in the next line.
+    item); a list marker alone on its line (一是) goes on in the next line. A title set
+    vertically on a cover is read back first (:func:`vertical_title`).
     """
     edits: list[Edit] = []
+    vertical = vertical_title(text)
     lines = text.split("\n")
     starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
     n = len(lines)
@@ -134,6 +144,68 @@ def join_layout(text: str) -> list[Edit]:
         edits.append(Edit(a, b, ""))
         continuing = True
         i = j
+    if vertical:  # the cover's lines are read as a title, not joined as layout
+        edits = [e for e in edits if not any(e.start < v.end and v.start < e.end for v in vertical)]
+        edits = sorted(vertical + edits)
+    return edits
+
+
+#: the fewest lines of one character each that make a vertically set title
+_MIN_VERTICAL = 4
+#: the most columns a vertically set cover title is read in, and the most characters of its
+#: longest column that extraction may put below the cover lines
+_MAX_COLUMNS = 2
+
+
+def vertical_title(text: str) -> list[Edit]:
+    """Read back a title set vertically on a cover, which PDF extraction gives one character a line.
+
+    A cover may set the title in vertical columns (行政院 beside 施政報告); extraction reads
+    them row by row, so the columns interleave (行 施 政 政 院 報), and the longer column's last
+    character may come out below the cover's other lines. The first lines of the text, each one
+    Han character (at least four), are read straight, then as two interleaved columns, and the
+    first reading that spells a report's name whole (:data:`REPORT_NAME`) replaces them; lone
+    characters found before the body (the column's tail) join the reading and their lines
+    become ``vertical_title`` noise. Without such a reading nothing changes.
+
+    >>> text = "行\\n施\\n政\\n政\\n院\\n报\\n（口头报告）\\n告\\n各位委员：今天报告工作。"
+    >>> [(text[e.start : e.end].replace("\\n", "/"), e.new, e.kind) for e in vertical_title(text)]
+    [('行/施/政/政/院/报', '行政院施政报告', None), ('告', '', 'vertical_title')]
+    """
+    lines = text.split("\n")
+    starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
+    kept = [k for k, line in enumerate(lines) if line.strip()]
+    run: list[int] = []
+    for k in kept:
+        if len(lines[k].strip()) != 1 or not is_han(lines[k].strip()):
+            break
+        run.append(k)
+    if len(run) < _MIN_VERTICAL:
+        return []
+    tail: list[int] = []
+    for k in kept[len(run) :]:
+        line = lines[k].strip()
+        if len(line) > MAX_TITLE or line[-1] in FULL_STOPS + COLONS:
+            break  # the body begins
+        if len(line) == 1 and is_han(line):
+            tail.append(k)
+    chars = "".join(lines[k].strip() for k in run)
+    ends = "".join(lines[k].strip() for k in tail[:_MAX_COLUMNS])
+    readings = [chars + ends]
+    if len(chars) % _MAX_COLUMNS == 0:
+        columns = [chars[c::_MAX_COLUMNS] for c in range(_MAX_COLUMNS)]
+        for longer in range(_MAX_COLUMNS):
+            readings.append("".join(col + ends if c == longer else col for c, col in enumerate(columns)))
+    reading = next((r for r in readings if REPORT_NAME.search(r)), None)
+    if reading is None:
+        return []
+    first, last = run[0], run[-1]
+    a = starts[first] + lines[first].index(lines[first].strip())
+    b = starts[last] + lines[last].index(lines[last].strip()) + 1
+    edits = [Edit(a, b, reading)]
+    for k in tail[:_MAX_COLUMNS]:
+        c = starts[k] + lines[k].index(lines[k].strip())
+        edits.append(Edit(c, c + 1, "", "vertical_title"))
     return edits
 
 

@@ -6,7 +6,7 @@ import regex
 
 from ..text.chars import HAN
 from ..text.numbering import MAX_TITLE
-from ..text.words import DATED_SUBTITLE, NAMES_REPORT
+from ..text.words import DATED_SUBTITLE, NAMES_REPORT, TITLE_QUALIFIER
 from .blocks import Block
 from .scan import is_body as _is_body
 
@@ -15,7 +15,8 @@ def take_title(text: str, blocks: list[Block]) -> int:
     """Mark the document's own title among the lines before the body; return the body's first index.
 
     The title is the last markdown heading of the shallowest level before the body (web
-    exports put banners above it), else a plain line (:func:`_plain_title`).
+    exports put banners above it), else a plain line (:func:`_plain_title`), with the
+    report's version on the line below it (（摘要）, :data:`TITLE_QUALIFIER`).
     Other headings before the title are banners and mastheads: they become paragraphs.
     """
     zone = 0
@@ -41,7 +42,13 @@ def take_title(text: str, blocks: list[Block]) -> int:
             b = blocks[i]
             blocks[i] = Block(b.start, b.end)
     t = blocks[pick]
-    blocks[pick] = Block(t.start, t.end, "title", title_start=t.start, title_end=t.end)
+    end = t.end
+    if pick + 1 < len(blocks) and TITLE_QUALIFIER.fullmatch(
+        text[blocks[pick + 1].start : blocks[pick + 1].end].strip()
+    ):
+        end = blocks.pop(pick + 1).end
+        zone -= pick + 1 < zone
+    blocks[pick] = Block(t.start, end, "title", title_start=t.start, title_end=end)
     return zone
 
 
@@ -49,12 +56,12 @@ _TITLE_MARKUP = regex.compile(r"^#{1,6}\s+|^\*\*|\*\*$")
 
 
 def clean_title(line: str) -> str:
-    """The title line without its markdown or bold markup.
+    """The title without its markdown or bold markup, its lines joined (政府工作报告 / （摘要）).
 
     >>> clean_title("## 力争“开门红”：各区市“起步即冲刺”")
     '力争“开门红”：各区市“起步即冲刺”'
     """
-    return _TITLE_MARKUP.sub("", line.strip()).strip()
+    return "".join(_TITLE_MARKUP.sub("", part.strip()).strip() for part in line.split("\n"))
 
 
 def _plain_title(text: str, blocks: list[Block], zone: int) -> int | None:

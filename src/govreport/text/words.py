@@ -32,3 +32,9 @@ MEETING_LINE = regex.compile(
 #: a headline that names the report or the meeting, preferred as the title over a slogan line
 #: in a news page's headline block (某某在市人代会上作政府工作报告 under 奋力开创新局面)
 NAMES_REPORT = regex.compile(r"报告|会议|大会|人代会|施政")
+#: the version of a report named on its own line under the title, part of the title: an abridged
+#: reprint (（摘要）), a draft (（草案）), the oral version (（口头报告）), the full text (（全文）)
+TITLE_QUALIFIER = regex.compile(r"[（(](?:摘要|节选|全文|草案|征求意见稿|讨论稿|审议稿|口头报告|书面报告)[）)]")
+#: the name of a kind of report, whole: what a title set in vertical columns must spell once its
+#: columns are read in the right order (行政院施政报告, not 行施政政院报告)
+REPORT_NAME = regex.compile(r"(?:工作|施政|政府工作)报告")
