@@ -130,6 +130,15 @@ def test_plot_draws_one_axis_per_indicator(tmp_path: Path) -> None:
     assert len(fig.axes) == len({r.canonical for r in rows})
 
 
+def test_plot_draws_the_about_band_with_the_tolerance_the_rows_were_judged_with(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    rows = [r for r in scorecard(YEARS, tolerance=1) if r.target_qualifier == "左右"]
+    assert rows
+    fig = govreport.plot_scorecard(rows, tmp_path / "card.png", tolerance=1)
+    bands = [line.get_ydata() for ax in fig.axes for line in ax.get_lines() if line.get_linewidth() == 6]
+    assert bands and all(abs(hi - lo) == 2 for lo, hi in bands)  # ± 1, not the default ± 0.5
+
+
 def test_cli_writes_csv_and_a_plot(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     folder = tmp_path / "reports"

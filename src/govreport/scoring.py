@@ -217,13 +217,16 @@ def _row(
     )
 
 
-def plot_scorecard(rows: Iterable[ScorecardRow], path: str | os.PathLike[str]) -> Figure:
+def plot_scorecard(
+    rows: Iterable[ScorecardRow], path: str | os.PathLike[str], *, tolerance: float | Decimal = DEFAULT_TOLERANCE
+) -> Figure:
     """Draw each indicator's target band against its outcome over the years, one axis per indicator.
 
     A target is drawn as a band from its value to its upper bound (a range) or over ± the 左右
-    tolerance, else as a bar across at its value; the outcome as a dot, filled when met. Writes the
-    picture to ``path`` (PNG, or any format matplotlib knows by the suffix) and returns the
-    matplotlib ``Figure``. Needs matplotlib: ``pip install matplotlib`` (the ``plot`` extra).
+    ``tolerance`` (pass the one the rows were judged with), else as a bar across at its value;
+    the outcome as a dot, filled when met. Writes the picture to ``path`` (PNG, or any format
+    matplotlib knows by the suffix) and returns the matplotlib ``Figure``. Needs matplotlib:
+    ``pip install matplotlib`` (the ``plot`` extra).
     """
     try:
         from matplotlib.figure import Figure
@@ -240,7 +243,7 @@ def plot_scorecard(rows: Iterable[ScorecardRow], path: str | os.PathLike[str]) -
     for ax, code in zip(axes, codes, strict=False):
         for k, row in enumerate(by_code[code]):
             x = row.year + 0.08 * (k % 3)
-            lo, hi = _band(row)
+            lo, hi = _band(row, float(tolerance))
             if hi != lo:  # a band: the range, or the 左右 tolerance
                 ax.plot([x, x], [lo, hi], color="tab:blue", linewidth=6, alpha=0.5)
             else:  # a floor or a ceiling: a bar across at the value
@@ -261,12 +264,12 @@ def plot_scorecard(rows: Iterable[ScorecardRow], path: str | os.PathLike[str]) -
     return fig
 
 
-def _band(row: ScorecardRow) -> tuple[float, float]:
+def _band(row: ScorecardRow, tolerance: float) -> tuple[float, float]:
     """The target as drawn: (low, high) in signed values."""
     v = float(_signed(row.target_value, row.target_direction))
     if row.target_high is not None:
         h = float(_signed(row.target_high, row.target_direction))
         return min(v, h), max(v, h)
     if BOUNDS.get(row.target_qualifier or "") == "about":
-        return v - float(DEFAULT_TOLERANCE), v + float(DEFAULT_TOLERANCE)
+        return v - tolerance, v + tolerance
     return v, v

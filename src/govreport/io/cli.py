@@ -512,7 +512,7 @@ def _scorecard(run: _Run) -> int:
     else:
         _write_scorecard(run.out, args.format, list(ScorecardRow.model_fields), records, rows)
     if args.plot:
-        plot_scorecard(rows, args.plot)
+        plot_scorecard(rows, args.plot, tolerance=args.tolerance)
     return 1 if run.failed else 0
 
 
