@@ -368,11 +368,11 @@ def test_progress_bar_only_when_stderr_is_a_terminal(folder):
 def test_ctrl_c_while_serialising_is_held_until_the_report_is_written():
     # pydantic's serializer would turn a KeyboardInterrupt raised inside it into a serialisation error
     from govreport import parse
-    from govreport.io.cli import _interrupt_after
+    from govreport.io.cli import held_interrupts
 
     report = parse("一、2024年工作回顾\n全年新增就业4万人。")
     reached = False
-    with pytest.raises(KeyboardInterrupt), _interrupt_after():
+    with pytest.raises(KeyboardInterrupt), held_interrupts():
         signal.raise_signal(signal.SIGINT)
         report.model_dump_json()
         reached = True  # the signal did not stop the serialisation

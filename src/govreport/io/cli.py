@@ -101,7 +101,7 @@ def _jobs(text: str) -> int:
 def _text(_source: Source, report: Report, fmt: str, single: bool) -> str:
     """A report as the CLI writes it (run in the worker that parsed it)."""
     if fmt in ("json", "jsonl"):
-        with _interrupt_after():
+        with held_interrupts():
             return report.model_dump_json(indent=1 if fmt == "json" and single else None)
     if fmt == "tree":
         return tree(report)
@@ -114,7 +114,7 @@ def _rows(source: Source, report: Report, table: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def _interrupt_after() -> Iterator[None]:
+def held_interrupts() -> Iterator[None]:
     """Hold a Ctrl-C that comes while a report is serialised until it is done, then raise it.
 
     pydantic's serializer turns a KeyboardInterrupt raised inside it into a serialisation
