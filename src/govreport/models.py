@@ -105,13 +105,13 @@ class Target(Span):
     """A quantity stated in the report: a target (goal) or a result (achievement)."""
 
     indicator: str | None = Field(description="the measured thing as written, e.g. 地区生产总值")
-    direction: Direction | None = None
+    direction: Direction | None = Field(default=None, description="increase, decrease, keep or reach")
     value: Decimal = Field(description="exact decimal value in the unit given by `unit`")
     high: Decimal | None = Field(default=None, description="upper bound of a range (5%—6%)")
     unit: str | None = Field(description="unit as written, or base unit when base_units=True")
     qualifier: str | None = Field(default=None, description="以上/左右/以内/以下/不低于/不超过/力争/约/区间")
-    hardness: Hardness | None = None
-    role: Role | None = None
+    hardness: Hardness | None = Field(default=None, description="hard (以上, 以内, 不低于) or soft (左右, 力争)")
+    role: Role | None = Field(default=None, description="target (a goal) or result (an achievement)")
     average: bool = Field(default=False, description="an annual average over several years (年均增长5%左右)")
     text: str = Field(description="the phrase the quantity was read from")
     period_from: int | None = Field(default=None, description="first year the figure refers to (None: open)")
@@ -157,8 +157,8 @@ class Section(Span):
     number: int | None = Field(default=None, description="value of the marker's numeral")
     style: str | None = Field(default=None, description="name of the marker style, e.g. paren_cn, lead")
     level: int = Field(default=1, ge=0, description="depth in the tree, 1 = top (0 for the preamble)")
-    heading_start: int | None = None
-    heading_end: int | None = None
+    heading_start: int | None = Field(default=None, description="offset of the heading's first character (marker)")
+    heading_end: int | None = Field(default=None, description="offset one past the heading's last character")
     category: Category = Category.OTHER
     scores: dict[str, float] = Field(default_factory=dict, description="share per category")
     paragraphs: list[Paragraph] = Field(default_factory=list)

@@ -16,8 +16,13 @@ Parquet or Stata without further conversion.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from ..errors import ConfigError, GovReportError
 from ..models import Category, Paragraph, Report, Section, Target
@@ -40,6 +45,47 @@ class Column(NamedTuple):
 
 _CATS = tuple(c.value for c in Category)
 
+
+def _fields(model: type[BaseModel], names: str) -> tuple[Column, ...]:
+    """Columns for the fields ``names`` of ``model``, typed and described by the model itself.
+
+    >>> _fields(Target, "value period_from main")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (Column(name='value', type='float', doc='exact decimal value in the unit given by `unit`'),
+     Column(name='period_from', type='int?', doc='first year the figure refers to (None: open)'),
+     Column(name='main', type='int', doc="an item of the report's main annual targets statement"))
+    """
+    out = []
+    for name in names.split():
+        field = model.model_fields[name]
+        kinds = [a for a in _members(field.annotation) if a is not type(None)]
+        optional = len(kinds) < len(_members(field.annotation))
+        if kinds == [Decimal]:
+            kind: Literal["str", "int", "int?", "float"] = "float"
+        elif kinds == [bool]:
+            kind = "int"  # 0 or 1
+        elif kinds == [int]:
+            kind = "int?" if optional else "int"
+        else:
+            kind = "str"
+        out.append(Column(name, kind, field.description or ""))
+    return tuple(out)
+
+
+def _members(annotation: Any) -> tuple[Any, ...]:  # noqa: ANN401  (any annotation)
+    """The members of a union annotation (``int | None``), or the annotation alone."""
+    return get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else (annotation,)
+
+
+def _cell(value: object) -> object:
+    """A field's value as a table cell: a number as float, a flag as 0/1, an enum as its value."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value.value if isinstance(value, Enum) else value
+
+
 #: Columns every table starts with: which document and which section a row belongs to.
 _WHERE = (
     Column("document", "str", "name of the input: the path as given (Report.source), or the key given to to_dataframe"),
@@ -58,22 +104,23 @@ _SPAN = (
     Column("span_end", "int", "offset one past the end in the original input"),
 )
 
+#: the fields of a Target that are columns of the targets table, in order
+_TARGET_FIELDS = (
+    "indicator direction value high unit qualifier hardness role kind canonical period_from period_to average main text"
+)
+
 COLUMNS: dict[str, tuple[Column, ...]] = {
     # one row per section of the outline, preamble included
     "sections": (
         *_WHERE,
-        Column("marker", "str", "heading marker as written, e.g. （一）"),
-        Column("number", "int?", "value of the marker's numeral"),
-        Column("style", "str", "name of the marker style, e.g. paren_cn"),
-        Column("title", "str", "heading text without its marker"),
+        *_fields(Section, "marker number style title"),
         Column("category", "str", "label of the section: goal, achievement, shortcoming or other"),
         *(Column(f"score_{c}", "float", f"share of {c} in the section's own text") for c in _CATS),
         Column("paragraphs", "int", "number of the section's own paragraphs"),
         Column("sentences", "int", "number of sentences in those paragraphs"),
         Column("span_start", "int", "offset of the section's first character in the original input"),
         Column("span_end", "int", "offset one past the section's last character (descendants included)"),
-        Column("heading_start", "int?", "span of the heading alone"),
-        Column("heading_end", "int?", "end of the heading's span"),
+        *_fields(Section, "heading_start heading_end"),
     ),
     # one row per sentence of body text
     "sentences": (
@@ -89,21 +136,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     # one row per quantity: targets (goals) and results (achievements)
     "targets": (
         *_WHERE,
-        Column("indicator", "str", "the measured thing as written"),
-        Column("direction", "str", "increase, decrease, keep or reach"),
-        Column("value", "float", "the value in `unit`"),
-        Column("high", "float", "upper bound of a range"),
-        Column("unit", "str", "unit as written"),
-        Column("qualifier", "str", "以上/左右/以内/…"),
-        Column("hardness", "str", "hard or soft"),
-        Column("role", "str", "target (a goal) or result (an achievement)"),
-        Column("kind", "str", "growth (a percent change), level, share (a rate or ratio) or count"),
-        Column("canonical", "str", "code of the canonical indicator (gdp_growth, cpi, …; targets.INDICATORS)"),
-        Column("period_from", "int?", "first year the figure refers to"),
-        Column("period_to", "int?", "last year the figure refers to"),
-        Column("average", "int", "1 for a yearly average over several years (年均增长)"),
-        Column("main", "int", "1 for an item of the main annual targets statement (Report.main_targets)"),
-        Column("text", "str", "the phrase the quantity was read from"),
+        *_fields(Target, _TARGET_FIELDS),
         Column("sentence", "str", "the sentence the figure came from"),
         *_SPAN,
     ),
@@ -187,25 +220,9 @@ def _target_rows(para: Paragraph) -> Iterator[tuple[Target, Row]]:
 
 
 def _target_row(t: Target) -> Row:
-    return {
-        "indicator": t.indicator,
-        "direction": t.direction,
-        "value": float(t.value),
-        "high": None if t.high is None else float(t.high),
-        "unit": t.unit,
-        "qualifier": t.qualifier,
-        "hardness": t.hardness,
-        "role": t.role,
-        "kind": t.kind,
-        "canonical": t.canonical,
-        "period_from": t.period_from,
-        "period_to": t.period_to,
-        "average": int(t.average),
-        "main": int(t.main),
-        "text": t.text,
-        "span_start": t.start,
-        "span_end": t.end,
-    }
+    row = {name: _cell(getattr(t, name)) for name in _TARGET_FIELDS.split()}
+    row.update(span_start=t.start, span_end=t.end)
+    return row
 
 
 def to_records(report: Report, table: str = "sections", document: str = "") -> list[Row]:
