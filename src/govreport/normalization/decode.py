@@ -9,9 +9,12 @@ A few bad bytes do not lose a report: when one encoding decodes all but
 :data:`MAX_BAD_SHARE` of the bytes (at least :data:`MIN_BAD_BYTES` are always
 allowed) into plausible text, each undecodable sequence becomes U+FFFD and a
 ``decoding`` diagnostic gives the byte offsets of every bad run (a file cut
-mid-character, a stray byte, a pasted fragment in another encoding). NUL bytes
-within that share are kept (normalisation turns them into U+FFFD) and reported
-the same way. Binary or wrong-encoding input still raises :class:`DecodingError`.
+mid-character, a stray byte). NUL bytes within that share are kept (normalisation
+turns them into U+FFFD) and reported the same way. A file whose lines are in two
+encodings (a paragraph pasted from an older GBK system into a UTF-8 page) is decoded
+line by line, each line in the encoding it is in, with an ``encoding`` diagnostic for
+each run of lines in the other one. Binary or wrong-encoding input still raises
+:class:`DecodingError`.
 
 >>> data = "全年新增就业4万人。".encode() + b"\\xff" + "经济稳中向好。".encode()
 >>> decoded = decode(data)
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -160,6 +164,9 @@ def _decode(data: bytes, offset: int) -> Decoded:
             best = (score, enc, text)
     if best is not None and best[0] >= 0.3:
         return Decoded(best[2], best[1], _nul_notes(data, best[2], best[1], offset))
+    mixed = _by_lines(data, offset)
+    if mixed is not None:
+        return mixed
     # a few bad bytes: of the encodings whose text is plausible, the one that fails on the fewest
     fewest: tuple[int, Decoded] | None = None
     for enc in ("utf-8", "gb18030", "big5"):
@@ -236,6 +243,92 @@ def _forgiving(
     name = name or codec
     notes = _notes(data, codec, runs, offset, f"not valid {name}, each bad sequence became U+FFFD")
     return bad, Decoded(text, name, (*notes, *_nul_notes(data, text, codec, offset)))
+
+
+#: the encodings one line may be in when the lines of a file are not all in one (strict UTF-8
+#: first: on non-ASCII Chinese it is never an accident, while GB18030 decodes most byte pairs)
+_LINE_CODECS = ("utf-8", "gb18030", "big5")
+#: what a line must hold to be taken in an encoding other than UTF-8: this many Han characters,
+#: this plausible (a report's text is above 0.9; a stray byte pair can make one common character)
+_LINE_MIN_HAN = 4
+_LINE_PLAUSIBILITY = 0.9
+
+
+def _by_lines(data: bytes, offset: int) -> Decoded | None:
+    """``data`` decoded line by line when its lines are in more than one encoding, else ``None``.
+
+    Each line takes the first of :data:`_LINE_CODECS` that decodes it strictly into plausible
+    text; a line none decodes gets U+FFFD for its bad bytes (at most :func:`_allowance` of them
+    in the file). The encoding of most non-ASCII bytes is the file's; every run of lines in
+    another one gets an ``encoding`` diagnostic over the characters it became.
+
+    >>> pasted = "全年新增就业4万人。\\n".encode() + "这一段来自旧系统。\\n".encode("gbk") + "经济稳中向好。".encode()
+    >>> decoded = _by_lines(pasted, 0)
+    >>> decoded.text, decoded.encoding, [(d.code, d.start, d.end) for d in decoded.diagnostics]
+    ('全年新增就业4万人。\\n这一段来自旧系统。\\n经济稳中向好。', 'utf-8', [('encoding', 11, 21)])
+    """
+    lines: list[tuple[int, int, str | None, list[tuple[int, int]]]] = []  # bytes, chars, codec, bad runs
+    texts: list[str] = []
+    weight: dict[str, int] = {}  # non-ASCII bytes per encoding
+    at = chars = 0
+    for line in data.splitlines(keepends=True):
+        codec = _line_codec(line)
+        runs: list[tuple[int, int]] = []
+        if codec is None:
+            _BAD.runs = runs
+            try:
+                texts.append(line.decode("utf-8", "govreport.note_bad"))
+            finally:
+                _BAD.runs = None
+        else:
+            texts.append(line.decode(codec))
+            weight[codec] = weight.get(codec, 0) + sum(b >= 0x80 for b in line)
+        lines.append((at, chars, codec, runs))
+        at, chars = at + len(line), chars + len(texts[-1])
+    lines.append((at, chars, "", []))  # the end
+    used = [c for c, n in weight.items() if n]
+    text = "".join(texts)
+    if len(used) < 2 or sum(b - a for *_, runs in lines for a, b in runs) > _allowance(len(data) + offset):
+        return None  # one encoding (the other paths decide), or too many bad bytes
+    if plausibility(text) < MIN_PLAUSIBILITY:
+        return None
+    main = max(used, key=weight.__getitem__)
+    notes: list[Diagnostic] = []
+    why = "not valid in any encoding, each bad sequence became U+FFFD"
+    for k, (a, c, _, runs) in enumerate(lines[:-1]):  # bytes no encoding decodes
+        for d in _notes(data[a : lines[k + 1][0]], "utf-8", runs, offset + a, why):
+            notes.append(d.model_copy(update={"start": c + (d.start or 0), "end": c + (d.end or 0)}))
+    other = [k for k, line in enumerate(lines[:-1]) if line[2] not in (main, "ascii", None)]
+    for first, last in _runs(other, lambda k, j: all(lines[i][2] in (lines[k][2], "ascii") for i in range(k, j))):
+        (a, c, codec, _), (b, e, *_) = lines[first], lines[last + 1]
+        message = f"bytes {a + offset}-{b + offset} are {codec}, not {main} like the rest: decoded as {codec}"
+        notes.append(Diagnostic(code="encoding", message=message, start=c, end=e))
+    return Decoded(text, main, tuple(sorted(notes, key=lambda n: n.start or 0)))
+
+
+def _runs(indices: list[int], joins: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """``indices`` grouped into (first, last) runs: ``joins(k, j)`` says whether j goes on k's run."""
+    out: list[tuple[int, int]] = []
+    for j in indices:
+        if out and joins(out[-1][0], j):
+            out[-1] = (out[-1][0], j)
+        else:
+            out.append((j, j))
+    return out
+
+
+def _line_codec(line: bytes) -> str | None:
+    """The first of :data:`_LINE_CODECS` that decodes ``line`` strictly into plausible text."""
+    if line.isascii():
+        return "ascii"  # neutral: every candidate reads it alike
+    for codec in _LINE_CODECS:
+        try:
+            text = line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if codec == "utf-8" or (sum(map(is_han, text)) >= _LINE_MIN_HAN and plausibility(text) >= _LINE_PLAUSIBILITY):
+            return codec
+    return None
 
 
 def _nul_notes(data: bytes, text: str, codec: str, offset: int) -> tuple[Diagnostic, ...]:
