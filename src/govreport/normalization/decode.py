@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import codecs
 import threading
-from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -298,23 +297,20 @@ def _by_lines(data: bytes, offset: int) -> Decoded | None:
     for k, (a, c, _, runs) in enumerate(lines[:-1]):  # bytes no encoding decodes
         for d in _notes(data[a : lines[k + 1][0]], "utf-8", runs, offset + a, why):
             notes.append(d.model_copy(update={"start": c + (d.start or 0), "end": c + (d.end or 0)}))
-    other = [k for k, line in enumerate(lines[:-1]) if line[2] not in (main, "ascii", None)]
-    for first, last in _runs(other, lambda k, j: all(lines[i][2] in (lines[k][2], "ascii") for i in range(k, j))):
+    spans: list[list[int]] = []  # first and last line of each run in another encoding (blank lines inside)
+    for k, (_, _, codec, _) in enumerate(lines[:-1]):
+        if codec in (main, "ascii", None):
+            continue
+        last = spans[-1][1] if spans else -1
+        if spans and lines[last][2] == codec and all(lines[i][2] == "ascii" for i in range(last + 1, k)):
+            spans[-1][1] = k
+        else:
+            spans.append([k, k])
+    for first, last in spans:
         (a, c, codec, _), (b, e, *_) = lines[first], lines[last + 1]
         message = f"bytes {a + offset}-{b + offset} are {codec}, not {main} like the rest: decoded as {codec}"
         notes.append(Diagnostic(code="encoding", message=message, start=c, end=e))
     return Decoded(text, main, tuple(sorted(notes, key=lambda n: n.start or 0)))
-
-
-def _runs(indices: list[int], joins: Callable[[int, int], bool]) -> list[tuple[int, int]]:
-    """``indices`` grouped into (first, last) runs: ``joins(k, j)`` says whether j goes on k's run."""
-    out: list[tuple[int, int]] = []
-    for j in indices:
-        if out and joins(out[-1][0], j):
-            out[-1] = (out[-1][0], j)
-        else:
-            out.append((j, j))
-    return out
 
 
 def _line_codec(line: bytes) -> str | None:
