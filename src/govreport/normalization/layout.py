@@ -152,27 +152,29 @@ def join_layout(text: str) -> list[Edit]:
 
 #: the fewest lines of one character each that make a vertically set title
 _MIN_VERTICAL = 4
-#: the most columns a vertically set cover title is read in, and the most characters of its
-#: longest column that extraction may put below the cover lines
-_MAX_COLUMNS = 2
+#: the columns a vertically set cover title is read in, and so the most characters of it that
+#: extraction may put below the cover lines (one per column at the most)
+_COLUMNS = 2
+#: the lines a cover may take: the title and the lines under it are looked for among these
+_COVER_LINES = 100
 
 
 def vertical_title(text: str) -> list[Edit]:
     """Read back a title set vertically on a cover, which PDF extraction gives one character a line.
 
     A cover may set the title in vertical columns (行政院 beside 施政報告); extraction reads
-    them row by row, so the columns interleave (行 施 政 政 院 報), and the longer column's last
-    character may come out below the cover's other lines. The first lines of the text, each one
-    Han character (at least four), are read straight, then as two interleaved columns, and the
-    first reading that spells a report's name whole (:data:`REPORT_NAME`) replaces them; lone
-    characters found before the body (the column's tail) join the reading and their lines
+    them row by row, so the columns interleave (行 施 政 政 院 報), and the last character of a
+    longer column may come out below the cover's other lines. The first lines of the text, each
+    one Han character (at least four), are read straight, then as two interleaved columns with
+    such a lone character (before the body) at the end of either, and the first reading that
+    spells a report's name whole (:data:`REPORT_NAME`) replaces them; the lone characters' lines
     become ``vertical_title`` noise. Without such a reading nothing changes.
 
     >>> text = "行\\n施\\n政\\n政\\n院\\n报\\n（口头报告）\\n告\\n各位委员：今天报告工作。"
     >>> [(text[e.start : e.end].replace("\\n", "/"), e.new, e.kind) for e in vertical_title(text)]
     [('行/施/政/政/院/报', '行政院施政报告', None), ('告', '', 'vertical_title')]
     """
-    lines = text.split("\n")
+    lines = text.split("\n", _COVER_LINES)  # the last item is the rest of the text
     starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
     kept = [k for k, line in enumerate(lines) if line.strip()]
     run: list[int] = []
@@ -190,11 +192,11 @@ def vertical_title(text: str) -> list[Edit]:
         if len(line) == 1 and is_han(line):
             tail.append(k)
     chars = "".join(lines[k].strip() for k in run)
-    ends = "".join(lines[k].strip() for k in tail[:_MAX_COLUMNS])
+    ends = "".join(lines[k].strip() for k in tail[:_COLUMNS])
     readings = [chars + ends]
-    if len(chars) % _MAX_COLUMNS == 0:
-        columns = [chars[c::_MAX_COLUMNS] for c in range(_MAX_COLUMNS)]
-        for longer in range(_MAX_COLUMNS):
+    if len(chars) % _COLUMNS == 0:
+        columns = [chars[c::_COLUMNS] for c in range(_COLUMNS)]
+        for longer in range(_COLUMNS):
             readings.append("".join(col + ends if c == longer else col for c, col in enumerate(columns)))
     reading = next((r for r in readings if REPORT_NAME.search(r)), None)
     if reading is None:
@@ -203,7 +205,7 @@ def vertical_title(text: str) -> list[Edit]:
     a = starts[first] + lines[first].index(lines[first].strip())
     b = starts[last] + lines[last].index(lines[last].strip()) + 1
     edits = [Edit(a, b, reading)]
-    for k in tail[:_MAX_COLUMNS]:
+    for k in tail[:_COLUMNS]:
         c = starts[k] + lines[k].index(lines[k].strip())
         edits.append(Edit(c, c + 1, "", "vertical_title"))
     return edits
