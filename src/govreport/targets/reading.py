@@ -318,9 +318,9 @@ def _not_a_quantity(text: str, end: int, unit: str) -> bool:
     """A count that is the structure of the text (以下14个方面) or a session's number (十一次全会)."""
     if unit_kind(unit) != "count":
         return False
-    if any(text.startswith(w, end) for w in STRUCTURE_NOUNS):
+    if text.startswith(STRUCTURE_NOUNS, end):
         return True
-    return unit == "次" and any(text.startswith(w, end) for w in SESSION_WORDS)
+    return unit == "次" and text.startswith(SESSION_WORDS, end)
 
 
 #: How far back the subjects of a 分别 list may start (a few short names).
