@@ -10,6 +10,7 @@ Each step is a pure function ``str -> list[Edit]`` (see :mod:`.chain`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import accumulate
 
@@ -156,7 +157,11 @@ def _unclosed(line: str) -> bool:
     >>> _unclosed("根据「国"), _unclosed("根据「国家条例」"), _unclosed("见附表）")
     (True, False, False)
     """
-    return sum(map(line.count, OPENERS)) > sum(map(line.count, CLOSERS))
+    return len(_OPENER.findall(line)) > len(_CLOSER.findall(line))
+
+
+_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+_CLOSER = re.compile(f"[{re.escape(CLOSERS)}]")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
