@@ -87,6 +87,8 @@ _SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS + SEMICOLONS)}\n]")
 _END_WORDS = (*LINKS, *VERB_DIRECTIONS, *LEADING_QUALIFIERS)
 #: A phrase that is one of these words alone names nothing.
 _WHOLE_WORDS = frozenset((*LINKS, *LEADING_QUALIFIERS, *DIRECTIONS))
+#: The hardness cues in table order, as (cue, hardness) pairs.
+_HARDNESS_CUES = tuple(HARDNESS_CUES.items())
 #: A quantity's qualifier decides its hardness.
 _QUALIFIER_HARDNESS: dict[str, Hardness] = {**TRAILING_QUALIFIERS, **LEADING_QUALIFIERS}
 
@@ -231,7 +233,7 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     floor = 0  # the phrase before a quantity never reaches into the previous one
     ends: list[int] = []
     quotes: Sequence[tuple[str, str]] = QUOTES
-    cues: Sequence[tuple[str, Hardness]] = tuple(HARDNESS_CUES.items())
+    cues: Sequence[tuple[str, Hardness]] = _HARDNESS_CUES
     reading = _read if fast else read
     first = True
     items: list[str] = []  # the subjects of a 分别 list not yet given a value
