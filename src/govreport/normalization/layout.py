@@ -81,6 +81,13 @@ def join_layout(text: str) -> list[Edit]:
         s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
         return s, s + len(lines[k].strip())
 
+    headings: dict[int, bool] = {}
+
+    def is_heading(k: int) -> bool:  # a joined line is asked again as the first of the next pair
+        if k not in headings:
+            headings[k] = looks_like_heading(lines[k])
+        return headings[k]
+
     run_on: set[str] | None = None
 
     def runs_on(line: str) -> bool:  # a heading-like line that is a wrapped list item's first line
@@ -118,7 +125,7 @@ def join_layout(text: str) -> list[Edit]:
             joined = False  # 一是… ——… after a lead-in (…工作：) or a finished line: the list's first item
         elif not joined and j == i + 1 and is_bare_item_marker(line.strip()):
             joined = not opens_item(nxt)  # 一是 alone on its line: its item goes on below
-        if not joined or (looks_like_heading(line) and not runs_on(line)) or looks_like_heading(nxt):
+        if not joined or (is_heading(i) and not runs_on(line)) or is_heading(j):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s, e = page_number(k)
                 edits.append(Edit(s, e, "", "page_number"))
