@@ -30,6 +30,8 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
 G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+#: the categories' names, the keys of a label's ``scores`` (read once: an enum's ``value`` is a slow property)
+_NAMES: tuple[str, ...] = tuple(c.value for c in CATEGORIES)
 
 #: how much more the cues after an adversative turn (但, 却) count
 TURN_BOOST = 1.5
@@ -102,8 +104,8 @@ def decide(weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
     """
     total = sum(weights.values())  # sums of lengths: exact in any order
     if total == 0:
-        return OTHER, {c.value: 0.0 for c in CATEGORIES}
-    scores = {c.value: round(weights[c] / total, 4) for c in CATEGORIES}
+        return OTHER, dict.fromkeys(_NAMES, 0.0)
+    scores = {name: round(weights[c] / total, 4) for c, name in zip(CATEGORIES, _NAMES, strict=True)}
     best = G
     for c in (A, S):  # the first of equal informative shares wins, in CATEGORIES order
         if weights[c] > weights[best]:
