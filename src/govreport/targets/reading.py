@@ -124,14 +124,24 @@ def strip(phrase: str) -> str:
         framing = _FRAMING_RE.match(phrase)
         if framing:
             phrase = phrase[framing.end() :]
-        for word in _END_WORDS:  # one word at the end, never the whole phrase
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                break
-        else:
-            if phrase in _WHOLE_WORDS:
-                phrase = ""
+        word = _end_word(phrase)
+        if word:
+            phrase = phrase[: -len(word)]
+        elif phrase in _WHOLE_WORDS:
+            phrase = ""
     return phrase
+
+
+def _end_word(phrase: str) -> str:
+    """The first of :data:`_END_WORDS` that ends ``phrase`` and is not all of it; ``""`` if none.
+
+    One ``endswith`` of them all first: most rounds of :func:`strip` end in none of them.
+    """
+    if phrase.endswith(_END_WORDS):
+        for word in _END_WORDS:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                return word
+    return ""
 
 
 def before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
