@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.models import Category, Sentence, Target
-from govreport.targets import INDICATORS, extract
+from govreport.targets import INDICATORS, extract, reading
 from govreport.targets.indicators import canonical, plain_canonical
 from govreport.targets.pattern import ASTRAL, QUANTITY_PATTERN, quantities
 from govreport.targets.tables import PERIOD_WORDS, PERIOD_WORDS_PATTERN
@@ -46,6 +46,20 @@ _WORDS = (
 _TEXTS = st.one_of(
     st.text(alphabet=_ALPHABET, max_size=60), st.lists(st.sampled_from(_WORDS), max_size=24).map("".join)
 )
+
+
+def _plain_end_word(phrase: str) -> str:
+    """The plain reference of ``reading._end_word``: every end word tried in table order."""
+    for word in reading._END_WORDS:
+        if phrase.endswith(word) and len(phrase) > len(word):
+            return word
+    return ""
+
+
+@given(st.lists(st.sampled_from((*reading._END_WORDS, *_WORDS)), max_size=4).map("".join))
+def test_end_word_matches_plain_loop(phrase: str) -> None:
+    # one endswith of all the end words first, then the table order: the same word as trying each
+    assert reading._end_word(phrase) == _plain_end_word(phrase)
 
 
 def _shift(a: int, b: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ their sentences weighted by length into ``scores`` and take the dominant categor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from ..models import Category, Sentence, new_cue, new_sentence
 from .context import CONTEXT_WEIGHTS, Context, lean
@@ -29,6 +30,8 @@ SpanFn = Callable[[int, int], tuple[int, int]]
 
 CATEGORIES: tuple[Category, ...] = (Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER)
 G, A, S, OTHER = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING, Category.OTHER
+#: the categories' names, the keys of a label's ``scores`` (read once: an enum's ``value`` is a slow property)
+_NAMES: tuple[str, ...] = tuple(c.value for c in CATEGORIES)
 
 #: how much more the cues after an adversative turn (但, 却) count
 TURN_BOOST = 1.5
@@ -37,6 +40,17 @@ _REVIEW_READING = (A, "review_context")
 _PLAN_READING = (G, "plan_context")
 #: the anchors that read a figure as a tally (a result): in a list of planned projects, planned
 _TALLIES = frozenset(("precise", "approximate", "count"))
+
+
+@lru_cache(maxsize=4096)
+def noted(rule: str, note: str) -> str:
+    """A cue's ``rule`` with the notes on how it was read, formatted once per pair (a few
+    dozen pairs recur on every cue of a report, and their cues then share one string).
+
+    >>> noted("action_verb", "plan_context")
+    'action_verb [plan_context]'
+    """
+    return f"{rule} [{note}]"
 
 
 def label(
@@ -90,8 +104,8 @@ def decide(weights: dict[Category, float]) -> tuple[Category, dict[str, float]]:
     """
     total = sum(weights.values())  # sums of lengths: exact in any order
     if total == 0:
-        return OTHER, {c.value: 0.0 for c in CATEGORIES}
-    scores = {c.value: round(weights[c] / total, 4) for c in CATEGORIES}
+        return OTHER, dict.fromkeys(_NAMES, 0.0)
+    scores = {name: round(weights[c] / total, 4) for c, name in zip(CATEGORIES, _NAMES, strict=True)}
     best = G
     for c in (A, S):  # the first of equal informative shares wins, in CATEGORIES order
         if weights[c] > weights[best]:
@@ -157,25 +171,26 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
         if prior is not None:
             totals[S] += prior
         cues = []
-        for j, m in enumerate(sentence.cues):
-            c, mw, note = m.cat, m.w, m.note
+        turn = sentence.turn
+        for j, (m_start, m_end, entry, c, mw, note) in enumerate(sentence.cues):
+            period_cue = entry.kind in PERIOD_KINDS
             if glossary:
                 mw, note = 0.0, "in_glossary"  # a definition states nothing of the report
-            elif reading is not None and mw != 0.0 and m.entry.kind in PERIOD_KINDS:
+            elif reading is not None and mw != 0.0 and period_cue:
                 c, note = reading  # a period cue read in context
-            elif plan_list and mw != 0.0 and m.entry.name in _TALLIES:
+            elif plan_list and mw != 0.0 and entry.name in _TALLIES:
                 c, note = G, "in_plan_list"
-            if j > sentence.turn >= 0:  # after the sentence's last turn
+            if j > turn >= 0:  # after the sentence's last turn
                 mw *= TURN_BOOST
                 note = note + "; after_turn" if note else "after_turn"
             totals[c] += mw
-            if m.entry.kind not in PERIOD_KINDS:
+            if not period_cue:
                 fixed.append((c, mw))
-            cs, ce = span(base + m.start, base + m.end)
+            cs, ce = span(base + m_start, base + m_end)
             cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
             ce = cs if ce < cs else se if ce > se else ce
-            rule = f"{m.entry.rule} [{note}]" if note else m.entry.rule  # names: explain() reads them
-            text = m.entry.text or ptext[m.start : m.end]  # an anchor has no text of its own
+            rule = noted(entry.rule, note) if note else entry.rule  # names: explain() reads them
+            text = entry.text or ptext[m_start:m_end]  # an anchor has no text of its own
             if type(c) is not Category:
                 c = Category(c)  # a user's entry may say "goal"
             cues.append(new_cue(cs, ce, text, c, float(mw), rule))

@@ -6,7 +6,7 @@ front matter, a collector header, a caption broken over a narrow column, a
 footer that runs to the end of the page); :data:`LINE_RULES` match one whole
 line. Both run after width folding and conversion to Simplified, each as one
 pattern tried from the start of every line that holds one of the rules' hints
-(a keyword every match needs): one scan for the hints finds those lines. Every
+(a keyword every match needs): one scan for each table's hints finds its lines. Every
 match becomes :class:`~govreport.models.Noise` of the rule's kind; :data:`KINDS`
 is the whole vocabulary.
 
@@ -402,8 +402,11 @@ def _hints(rules: tuple[Rule, ...]) -> tuple[list[re.Pattern[str]], int]:
     return [re.compile(p) for p in patterns if p], max(r.reach for r in rules)
 
 
-#: every line a block or line rule may match from holds one of these (one scan for both passes)
-_HINTS = _hints((*BLOCK_RULES, *LINE_RULES))
+#: every line a block rule may match from holds one of the first, every line a line rule may
+#: match from one of the second: each pass tries its own lines only (a line holding 位置, the
+#: hint of the breadcrumb block, is common in reports and is no line rule's)
+_BLOCK_HINTS = _hints(BLOCK_RULES)
+_LINE_HINTS = _hints(LINE_RULES)
 
 
 def _candidates(text: str, hints: tuple[list[re.Pattern[str]], int]) -> list[int]:
@@ -478,8 +481,10 @@ def find(text: str, *, hinted: bool = True) -> list[Edit]:
     """
     spans: list[tuple[int, int, str]] = []
     taken_to = 0
-    starts = _candidates(text, _HINTS) if hinted else [0, *(m.end() for m in _NEWLINE.finditer(text))]
-    blocks_found = _matches(_BLOCKS, text, starts)
+    every = [0, *(m.end() for m in _NEWLINE.finditer(text))] if not hinted else None
+    block_starts = _candidates(text, _BLOCK_HINTS) if every is None else every
+    line_starts = _candidates(text, _LINE_HINTS) if every is None else every
+    blocks_found = _matches(_BLOCKS, text, block_starts)
     matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in blocks_found]
     for rule, pattern in _AT_END:
         found = pattern.search(text, max(0, len(text) - _TAIL))
@@ -495,7 +500,7 @@ def find(text: str, *, hinted: bool = True) -> list[Edit]:
     blocks = iter(spans)
     edits = [Edit(a, b, "", kind) for a, b, kind in spans]
     nxt = next(blocks, None)
-    for m in _matches(_LINES, text, starts):
+    for m in _matches(_LINES, text, line_starts):
         while nxt is not None and nxt[1] <= m.start():
             nxt = next(blocks, None)
         if nxt is not None and nxt[0] < m.end():

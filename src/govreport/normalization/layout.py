@@ -10,6 +10,7 @@ Each step is a pure function ``str -> list[Edit]`` (see :mod:`.chain`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import accumulate
 
@@ -90,6 +91,13 @@ def join_layout(text: str) -> list[Edit]:
         s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
         return s, s + len(lines[k].strip())
 
+    headings: dict[int, bool] = {}
+
+    def is_heading(k: int) -> bool:  # a joined line is asked again as the first of the next pair
+        if k not in headings:
+            headings[k] = looks_like_heading(lines[k])
+        return headings[k]
+
     run_on: set[str] | None = None
 
     def runs_on(line: str) -> bool:  # a heading-like line that is a wrapped list item's first line
@@ -127,7 +135,7 @@ def join_layout(text: str) -> list[Edit]:
             joined = False  # 一是… ——… after a lead-in (…工作：) or a finished line: the list's first item
         elif not joined and j == i + 1 and is_bare_item_marker(line.strip()):
             joined = not opens_item(nxt)  # 一是 alone on its line: its item goes on below
-        if not joined or (looks_like_heading(line) and not runs_on(line)) or looks_like_heading(nxt):
+        if not joined or (is_heading(i) and not runs_on(line)) or is_heading(j):
             for k in pages:  # a page number between paragraphs is still page furniture
                 s, e = page_number(k)
                 edits.append(Edit(s, e, "", "page_number"))
@@ -230,7 +238,11 @@ def _unclosed(line: str) -> bool:
     >>> _unclosed("根据「国"), _unclosed("根据「国家条例」"), _unclosed("见附表）")
     (True, False, False)
     """
-    return sum(map(line.count, OPENERS)) > sum(map(line.count, CLOSERS))
+    return len(_OPENER.findall(line)) > len(_CLOSER.findall(line))
+
+
+_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+_CLOSER = re.compile(f"[{re.escape(CLOSERS)}]")
 
 
 def _wrap_width(lines: list[str]) -> int | None:

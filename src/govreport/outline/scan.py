@@ -19,7 +19,8 @@ _CN = CN_NUMERAL_CHARS
 _LINE = regex.compile(r"[^\n]+")
 #: a sentence or a lead-in: not a title line
 SENTENCE_MARK = regex.compile(f"[{regex.escape(FULL_STOPS + SEMICOLONS + COLONS)}]")
-_OPEN_ONLY = regex.compile(r"[(（]")
+#: an opening bracket alone on its line
+_OPEN_ONLY = ("(", "（")
 _CLOSE_START = regex.compile(rf"\s*[{_CN}\d]{{1,3}}\s*[)）]")
 
 
@@ -36,7 +37,7 @@ def scan(text: str) -> list[Block]:
             continue
         start = pos + (len(raw) - len(raw.lstrip()))
         end = start + len(s)
-        if _OPEN_ONLY.fullmatch(s) and i < len(lines) and _CLOSE_START.match(lines[i][1]):
+        if s in _OPEN_ONLY and i < len(lines) and _CLOSE_START.match(lines[i][1]):
             # a heading split after its opening bracket: （ / 三）改革开放持续深化
             npos, nraw = lines[i]
             ns = nraw.strip()

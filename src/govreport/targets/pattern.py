@@ -134,6 +134,10 @@ def _amount(num: str) -> Decimal | None:
     return amount(num, None)
 
 
+@cache
 def unit_kind(unit: str) -> str:
-    """The kind of ``unit`` (:data:`UNIT_KINDS`); a compound unit has its numerator's kind."""
+    """The kind of ``unit`` (:data:`UNIT_KINDS`); a compound unit has its numerator's kind.
+
+    Cached: a report's quantities use a few dozen units, each asked for two or three times.
+    """
     return UNIT_KINDS.get(unit.split("/")[0], "measure")

@@ -87,6 +87,8 @@ _SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS + SEMICOLONS)}\n]")
 _END_WORDS = (*LINKS, *VERB_DIRECTIONS, *LEADING_QUALIFIERS)
 #: A phrase that is one of these words alone names nothing.
 _WHOLE_WORDS = frozenset((*LINKS, *LEADING_QUALIFIERS, *DIRECTIONS))
+#: The hardness cues in table order, as (cue, hardness) pairs.
+_HARDNESS_CUES = tuple(HARDNESS_CUES.items())
 #: A quantity's qualifier decides its hardness.
 _QUALIFIER_HARDNESS: dict[str, Hardness] = {**TRAILING_QUALIFIERS, **LEADING_QUALIFIERS}
 
@@ -122,14 +124,24 @@ def strip(phrase: str) -> str:
         framing = _FRAMING_RE.match(phrase)
         if framing:
             phrase = phrase[framing.end() :]
-        for word in _END_WORDS:  # one word at the end, never the whole phrase
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                break
-        else:
-            if phrase in _WHOLE_WORDS:
-                phrase = ""
+        word = _end_word(phrase)
+        if word:
+            phrase = phrase[: -len(word)]
+        elif phrase in _WHOLE_WORDS:
+            phrase = ""
     return phrase
+
+
+def _end_word(phrase: str) -> str:
+    """The first of :data:`_END_WORDS` that ends ``phrase`` and is not all of it; ``""`` if none.
+
+    One ``endswith`` of them all first: most rounds of :func:`strip` end in none of them.
+    """
+    if phrase.endswith(_END_WORDS):
+        for word in _END_WORDS:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                return word
+    return ""
 
 
 def before(text: str, pos: int, floor: int = 0) -> tuple[int, str]:
@@ -231,7 +243,7 @@ def _scan(text: str, fast: bool = True) -> Iterator[RawTarget]:
     floor = 0  # the phrase before a quantity never reaches into the previous one
     ends: list[int] = []
     quotes: Sequence[tuple[str, str]] = QUOTES
-    cues: Sequence[tuple[str, Hardness]] = tuple(HARDNESS_CUES.items())
+    cues: Sequence[tuple[str, Hardness]] = _HARDNESS_CUES
     reading = _read if fast else read
     first = True
     items: list[str] = []  # the subjects of a 分别 list not yet given a value
@@ -318,9 +330,9 @@ def _not_a_quantity(text: str, end: int, unit: str) -> bool:
     """A count that is the structure of the text (以下14个方面) or a session's number (十一次全会)."""
     if unit_kind(unit) != "count":
         return False
-    if any(text.startswith(w, end) for w in STRUCTURE_NOUNS):
+    if text.startswith(STRUCTURE_NOUNS, end):
         return True
-    return unit == "次" and any(text.startswith(w, end) for w in SESSION_WORDS)
+    return unit == "次" and text.startswith(SESSION_WORDS, end)
 
 
 #: How far back the subjects of a 分别 list may start (a few short names).
