@@ -19,6 +19,7 @@ their sentences weighted by length into ``scores`` and take the dominant categor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from sys import intern
 
 from ..models import Category, Sentence, new_cue, new_sentence
 from .context import CONTEXT_WEIGHTS, Context, lean
@@ -174,8 +175,10 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
             cs, ce = span(base + m.start, base + m.end)
             cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
             ce = cs if ce < cs else se if ce > se else ce
-            rule = f"{m.entry.rule} [{note}]" if note else m.entry.rule  # names: explain() reads them
-            text = m.entry.text or ptext[m.start : m.end]  # an anchor has no text of its own
+            # rule names (a few dozen) and anchor words (a figure such as 4万人) recur across the
+            # report: one string each, interned, rather than one per cue
+            rule = intern(f"{m.entry.rule} [{note}]") if note else m.entry.rule  # names: explain() reads them
+            text = m.entry.text or intern(ptext[m.start : m.end])  # an anchor has no text of its own
             if type(c) is not Category:
                 c = Category(c)  # a user's entry may say "goal"
             cues.append(new_cue(cs, ce, text, c, float(mw), rule))
