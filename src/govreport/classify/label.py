@@ -137,12 +137,14 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
     prior = 0.5 * ctx.shortcoming if ctx.shortcoming and not ctx.glossary else None
     glossary, plan_list = ctx.glossary, ctx.plan_list
     out: list[Sentence] = []
-    # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
+    # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered;
+    # a value equal to a bound is taken as that bound's int object (max and min return the first
+    # of equals), so a sentence starting where the last one ended shares its int (memory only)
     prev, pend = span(base, base + len(ptext))
     for sentence in evidence.sentences:
         s0, s1 = sentence.start, sentence.end
         ss, se = span(base + s0, base + s1)
-        ss = min(max(ss, prev), pend)
+        ss = min(max(prev, ss), pend)
         se = prev = min(max(se, ss), pend)
         if not sentence.cues and prior is None:  # no evidence and no prior: nothing to weigh
             out.append(new_sentence(ss, se, ptext[s0:s1], OTHER, []))
@@ -173,8 +175,8 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
             if m.entry.kind not in PERIOD_KINDS:
                 fixed.append((c, mw))
             cs, ce = span(base + m.start, base + m.end)
-            cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
-            ce = cs if ce < cs else se if ce > se else ce
+            cs = ss if cs <= ss else se if cs >= se else cs  # clamped into the sentence
+            ce = cs if ce <= cs else se if ce >= se else ce
             # rule names (a few dozen) and anchor words (a figure such as 4万人) recur across the
             # report: one string each, interned, rather than one per cue
             rule = intern(f"{m.entry.rule} [{note}]") if note else m.entry.rule  # names: explain() reads them
