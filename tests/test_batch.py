@@ -181,3 +181,46 @@ def test_a_slow_reader_holds_few_results_not_the_batch(tmp_path):
     parsed = len(log.read_text(encoding="utf-8").splitlines())
     outcomes.close()
     assert parsed <= 2 * IN_FLIGHT_PER_WORKER + 2, parsed
+
+
+class _RecordingPool:
+    """A stand-in for the process pool: runs each input when it is submitted, noting the order."""
+
+    def __init__(self) -> None:
+        self.submitted: list[str] = []
+        self.unread = 0
+        self.most_unread = 0
+
+    def submit(self, fn, source, *args):
+        from concurrent.futures import Future
+
+        self.submitted.append(source.name)
+        self.unread += 1
+        self.most_unread = max(self.most_unread, self.unread)
+        f: Future = Future()
+        f.set_result(fn(source, *args))
+        return f
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 8])
+def test_big_inputs_are_submitted_early_and_read_in_input_order(window):
+    """#20: among the next inputs not yet submitted the largest goes first, so a big file at the
+    end of a folder does not start last; results still come in input order, at most ``window``
+    of them unread (#21)."""
+    from govreport.io.batch import _bounded
+
+    sizes = [1, 2, 1, 1, 9, 1, 3, 1, 1, 8, 1]
+    body = "一、工作回顾\n" + "全年新增就业4万人。"
+    sources = [Source(f"in{i}", f"in{i}", data=(body * n).encode()) for i, n in enumerate(sizes)]
+    pool = _RecordingPool()
+    read = []
+    for outcome in _bounded(pool, sources, {}, None, window):  # type: ignore[arg-type]
+        read.append(outcome.source.name)
+        pool.unread -= 1
+    assert read == [s.name for s in sources]
+    assert sorted(pool.submitted) == sorted(read) and pool.most_unread <= window
+    if window >= 3:  # the biggest of the first three inputs not yet submitted goes before the rest
+        assert pool.submitted.index("in4") < pool.submitted.index("in3")
+        assert pool.submitted.index("in9") < pool.submitted.index("in8")
+    if window == 1:
+        assert pool.submitted == read

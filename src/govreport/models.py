@@ -49,6 +49,7 @@ _M = TypeVar("_M", bound=BaseModel)
 VALIDATE_MODELS = os.environ.get("GOVREPORT_VALIDATE_MODELS", "") not in ("", "0")
 
 _new = object.__new__
+_setattr = object.__setattr__  # BaseModel's own __setattr__ validates and writes the instance dict
 # the slots every BaseModel instance has, set through their descriptors (cheaper than object.__setattr__)
 _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
@@ -56,21 +57,64 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _unchecked(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
-    """A constructor of ``cls`` that adopts ``values`` as the instance's fields, unvalidated.
+def _template(cls: type[BaseModel]) -> dict[str, Any]:
+    """Put every field name of ``cls`` in the table of names its instances share; return the dict
+    of the instance that did it (every field ``None``).
 
-    ``values`` must be a fresh dict giving every field in declaration order, each of its
-    declared type; the result then equals ``cls(**values)``. All instances share one
-    fields-set naming every field (a validated instance builds its own, some 700 bytes).
-    Only the typed ``new_*`` functions below call it, each with a dict it builds itself.
+    Memory: CPython (3.11+) can keep an instance's fields as a compact array of values beside
+    one table of field names shared by the whole class, instead of a hash table per instance
+    (a cue's six fields: 72 bytes instead of 272). A name joins that table only while the class
+    has few instances, so this runs on import, before any other instance exists. Pydantic reads
+    the fields through ``__dict__`` as before. On another interpreter each instance simply has
+    a dict of its own.
+    """
+    first = _new(cls)
+    for name in cls.model_fields:
+        _setattr(first, name, None)
+    return first.__dict__
+
+
+def _unchecked(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
+    """A constructor of ``cls`` that gives it ``values`` as its fields, unvalidated.
+
+    ``values`` must be a dict giving every field in declaration order, each of its declared
+    type; the result then equals ``cls(**values)``. All instances share one fields-set naming
+    every field (a validated instance builds its own, some 700 bytes). Only the typed ``new_*``
+    functions below call it, each with a dict it builds itself.
+
+    The instance's ``__dict__`` is a copy of the :func:`_template`'s, which CPython makes as an
+    array of values on the class's shared names (with a small dict object in front), filled by
+    one ``update``. The hottest models (:func:`new_cue`, :func:`new_sentence`) go further: their
+    fields are set one by one (``object.__setattr__``), which keeps the array alone (64 bytes
+    less) for a call per field.
     """
     if VALIDATE_MODELS:
         return cls.model_validate
     fields = set(cls.model_fields)
+    shared = _template(cls)
 
     def build(values: dict[str, Any]) -> _M:
         obj = _new(cls)
-        _set_dict(obj, values)
+        own = shared.copy()
+        own.update(values)
+        _set_dict(obj, own)
+        _set_fields_set(obj, fields)
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        return obj
+
+    return build
+
+
+def _bare(cls: type[_M]) -> Callable[[], _M]:
+    """A constructor of ``cls`` with no field set yet: the caller sets every one, in declaration
+    order, with ``object.__setattr__`` (see :func:`_template`); shares one fields-set like
+    :func:`_unchecked`."""
+    fields = set(cls.model_fields)
+    _template(cls)
+
+    def build() -> _M:
+        obj = _new(cls)
         _set_fields_set(obj, fields)
         _set_extra(obj, None)
         _set_private(obj, None)
@@ -256,8 +300,9 @@ class Report(_Model):
 # ---------------------------------------------------------------- the pipeline's constructors
 # Typed, so that mypy checks every call; unvalidated unless VALIDATE_MODELS (see _unchecked).
 
-_make_cue = _unchecked(Cue)
-_make_sentence = _unchecked(Sentence)
+# a cue every few characters and a sentence every 25: their fields set one by one
+_bare_cue = _bare(Cue)
+_bare_sentence = _bare(Sentence)
 _make_target = _unchecked(Target)
 _make_paragraph = _unchecked(Paragraph)
 _make_section = _unchecked(Section)
@@ -270,12 +315,30 @@ def new_cue(start: int, end: int, text: str, category: Category, weight: float, 
     ...     start=0, end=2, text="推进", category=Category.GOAL, weight=1.0, rule="action")
     True
     """
-    return _make_cue({"start": start, "end": end, "text": text, "category": category, "weight": weight, "rule": rule})
+    if VALIDATE_MODELS:
+        values = {"start": start, "end": end, "text": text, "category": category, "weight": weight, "rule": rule}
+        return Cue.model_validate(values)
+    cue = _bare_cue()  # the fields in declaration order, as _template put them
+    _setattr(cue, "start", start)
+    _setattr(cue, "end", end)
+    _setattr(cue, "text", text)
+    _setattr(cue, "category", category)
+    _setattr(cue, "weight", weight)
+    _setattr(cue, "rule", rule)
+    return cue
 
 
 def new_sentence(start: int, end: int, text: str, category: Category, cues: list[Cue]) -> Sentence:
     """A :class:`Sentence` from checked values."""
-    return _make_sentence({"start": start, "end": end, "text": text, "category": category, "cues": cues})
+    if VALIDATE_MODELS:
+        return Sentence.model_validate({"start": start, "end": end, "text": text, "category": category, "cues": cues})
+    sentence = _bare_sentence()
+    _setattr(sentence, "start", start)
+    _setattr(sentence, "end", end)
+    _setattr(sentence, "text", text)
+    _setattr(sentence, "category", category)
+    _setattr(sentence, "cues", cues)
+    return sentence
 
 
 def new_target(

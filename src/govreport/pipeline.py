@@ -231,9 +231,10 @@ def _parse_text(text: str, opts: Options, encoding: str | None, diagnostics: lis
         if d.start is not None and d.end is not None:
             d.start, d.end = norm.span(d.start, d.end)
         diagnostics.append(d)
-    front = _front(norm, root)
+    # the front holds a copy of every top-level part's text: read it before the title is taken
+    # from the outline, and let it go before the models are built
+    found = identity.identify(_front(norm, root), year=opts.year, jurisdiction=opts.jurisdiction)
     _take_title(text, norm, root, report)
-    found = identity.identify(front, year=opts.year, jurisdiction=opts.jurisdiction)
     report.year, report.year_source = found.year, found.year_source
     report.jurisdiction, report.jurisdiction_source = found.jurisdiction, found.jurisdiction_source
     diagnostics.extend(found.diagnostics)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from sys import intern
 
 from ..models import Category, Sentence, new_cue, new_sentence
 from .context import CONTEXT_WEIGHTS, Context, lean
@@ -150,12 +151,14 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
     prior = 0.5 * ctx.shortcoming if ctx.shortcoming and not ctx.glossary else None
     glossary, plan_list = ctx.glossary, ctx.plan_list
     out: list[Sentence] = []
-    # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered
+    # a repaired stretch maps as a whole, so a boundary inside it is clamped to keep spans ordered;
+    # a value equal to a bound is taken as that bound's int object (max and min return the first
+    # of equals), so a sentence starting where the last one ended shares its int (memory only)
     prev, pend = span(base, base + len(ptext))
     for sentence in evidence.sentences:
         s0, s1 = sentence.start, sentence.end
         ss, se = span(base + s0, base + s1)
-        ss = min(max(ss, prev), pend)
+        ss = min(max(prev, ss), pend)
         se = prev = min(max(se, ss), pend)
         if not sentence.cues and prior is None:  # no evidence and no prior: nothing to weigh
             out.append(new_sentence(ss, se, ptext[s0:s1], OTHER, []))
@@ -187,10 +190,12 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list
             if not period_cue:
                 fixed.append((c, mw))
             cs, ce = span(base + m_start, base + m_end)
-            cs = ss if cs < ss else se if cs > se else cs  # clamped into the sentence
-            ce = cs if ce < cs else se if ce > se else ce
+            cs = ss if cs <= ss else se if cs >= se else cs  # clamped into the sentence
+            ce = cs if ce <= cs else se if ce >= se else ce
+            # a rule with its notes is one string per pair (noted); an anchor word (a figure such
+            # as 4万人) recurs across the report: one string each, interned, rather than one per cue
             rule = noted(entry.rule, note) if note else entry.rule  # names: explain() reads them
-            text = entry.text or ptext[m_start:m_end]  # an anchor has no text of its own
+            text = entry.text or intern(ptext[m_start:m_end])  # an anchor has no text of its own
             if type(c) is not Category:
                 c = Category(c)  # a user's entry may say "goal"
             cues.append(new_cue(cs, ce, text, c, float(mw), rule))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import signal
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -205,13 +204,43 @@ IN_FLIGHT_PER_WORKER = 4
 def _bounded(
     pool: ProcessPoolExecutor, sources: Sequence[Source], options: dict[str, Any], render: Render | None, window: int
 ) -> Iterator[Outcome]:
-    """``pool.map`` with at most ``window`` inputs submitted and not yet read, in input order."""
-    pending: deque[Future[Outcome]] = deque()
-    todo = iter(sources)
-    for source in islice(todo, window):
-        pending.append(pool.submit(parse_source, source, dict(options), render))
-    while pending:
-        outcome = pending.popleft().result()
-        for source in islice(todo, 1):
-            pending.append(pool.submit(parse_source, source, dict(options), render))
-        yield outcome
+    """``pool.map`` with at most ``window`` inputs submitted and not yet read, in input order.
+
+    Which input is submitted next: the one to be read next if it is not yet, else the largest
+    of the next ``window`` inputs not yet submitted. A big file late in the list then starts
+    early, instead of last with the other workers idle until it ends (a folder sorted by name
+    often ends with its biggest files); the reader still gets every result in input order and
+    holds at most ``window`` of them (issue #21).
+    """
+    later = iter(range(len(sources)))  # inputs not looked at yet
+    ahead: dict[int, int] = {}  # the next inputs not yet submitted (at most ``window``), by size
+    futures: dict[int, Future[Outcome]] = {}
+
+    def look_ahead() -> None:
+        for i in islice(later, window - len(ahead)):
+            ahead[i] = _size(sources[i])
+
+    def submit(i: int) -> None:
+        del ahead[i]
+        futures[i] = pool.submit(parse_source, sources[i], dict(options), render)
+        look_ahead()
+
+    look_ahead()
+    for i in range(len(sources)):
+        if i not in futures:  # the slot freed by reading i - 1 goes to i (then the first in ``ahead``)
+            submit(i)
+        while ahead and len(futures) < window:
+            submit(max(ahead, key=ahead.__getitem__))  # the first of equal sizes
+        yield futures.pop(i).result()
+
+
+def _size(source: Source) -> int:
+    """How much there is to parse in ``source``: bytes on disk, or given; 0 when unknown."""
+    if source.data is not None:
+        return len(source.data)
+    if source.error is not None:
+        return 0
+    try:
+        return os.stat(source.name).st_size
+    except (OSError, ValueError):  # missing: parse_source reports it
+        return 0
