@@ -210,7 +210,7 @@ def _bounded(
     of the next ``window`` inputs not yet submitted. A big file late in the list then starts
     early, instead of last with the other workers idle until it ends (a folder sorted by name
     often ends with its biggest files); the reader still gets every result in input order and
-    holds at most ``window`` of them (issue #21).
+    holds at most ``window`` of them (issue #20).
     """
     later = iter(range(len(sources)))  # inputs not looked at yet
     ahead: dict[int, int] = {}  # the next inputs not yet submitted (at most ``window``), by size
