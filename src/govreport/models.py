@@ -106,21 +106,15 @@ def _unchecked(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
     return build
 
 
-def _positional(cls: type[_M]) -> Callable[..., _M]:
-    """A constructor of ``cls`` from every field's value in declaration order, unvalidated
-    (validated under :data:`VALIDATE_MODELS`). The fields are set one by one with
-    ``object.__setattr__`` (see :func:`_template`), and all instances share one fields-set like
+def _bare(cls: type[_M]) -> Callable[[], _M]:
+    """A constructor of ``cls`` with no field set yet: the caller sets every one, in declaration
+    order, with ``object.__setattr__`` (see :func:`_template`); shares one fields-set like
     :func:`_unchecked`."""
-    names = tuple(cls.model_fields)
-    if VALIDATE_MODELS:
-        return lambda *values: cls.model_validate(dict(zip(names, values, strict=True)))
-    fields = set(names)
+    fields = set(cls.model_fields)
     _template(cls)
 
-    def build(*values: object) -> _M:
+    def build() -> _M:
         obj = _new(cls)
-        for name, value in zip(names, values, strict=True):
-            _setattr(obj, name, value)
         _set_fields_set(obj, fields)
         _set_extra(obj, None)
         _set_private(obj, None)
@@ -307,8 +301,8 @@ class Report(_Model):
 # Typed, so that mypy checks every call; unvalidated unless VALIDATE_MODELS (see _unchecked).
 
 # a cue every few characters and a sentence every 25: their fields set one by one
-_make_cue = _positional(Cue)
-_make_sentence = _positional(Sentence)
+_bare_cue = _bare(Cue)
+_bare_sentence = _bare(Sentence)
 _make_target = _unchecked(Target)
 _make_paragraph = _unchecked(Paragraph)
 _make_section = _unchecked(Section)
@@ -321,12 +315,30 @@ def new_cue(start: int, end: int, text: str, category: Category, weight: float, 
     ...     start=0, end=2, text="推进", category=Category.GOAL, weight=1.0, rule="action")
     True
     """
-    return _make_cue(start, end, text, category, weight, rule)
+    if VALIDATE_MODELS:
+        values = {"start": start, "end": end, "text": text, "category": category, "weight": weight, "rule": rule}
+        return Cue.model_validate(values)
+    cue = _bare_cue()  # the fields in declaration order, as _template put them
+    _setattr(cue, "start", start)
+    _setattr(cue, "end", end)
+    _setattr(cue, "text", text)
+    _setattr(cue, "category", category)
+    _setattr(cue, "weight", weight)
+    _setattr(cue, "rule", rule)
+    return cue
 
 
 def new_sentence(start: int, end: int, text: str, category: Category, cues: list[Cue]) -> Sentence:
     """A :class:`Sentence` from checked values."""
-    return _make_sentence(start, end, text, category, cues)
+    if VALIDATE_MODELS:
+        return Sentence.model_validate({"start": start, "end": end, "text": text, "category": category, "cues": cues})
+    sentence = _bare_sentence()
+    _setattr(sentence, "start", start)
+    _setattr(sentence, "end", end)
+    _setattr(sentence, "text", text)
+    _setattr(sentence, "category", category)
+    _setattr(sentence, "cues", cues)
+    return sentence
 
 
 def new_target(
