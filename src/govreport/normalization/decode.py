@@ -222,18 +222,23 @@ def _note_bad(e: UnicodeError) -> tuple[str, int]:
 codecs.register_error("govreport.note_bad", _note_bad)
 
 
+def _replacing(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
+    """``data`` decoded with U+FFFD for each bad sequence, and the byte runs that were bad."""
+    runs: list[tuple[int, int]] = []
+    _BAD.runs = runs
+    try:
+        return data.decode(codec, "govreport.note_bad"), runs
+    finally:
+        _BAD.runs = None
+
+
 def _forgiving(
     data: bytes, codec: str, offset: int, *, name: str | None = None, plausible: float = MIN_PLAUSIBILITY
 ) -> tuple[int, Decoded] | None:
     """``data`` decoded with U+FFFD for each bad sequence (as ``errors="replace"`` does) when at
     most :func:`_allowance` bytes are bad and the text is ``plausible``, with the number of bad
     bytes; else ``None``."""
-    runs: list[tuple[int, int]] = []
-    _BAD.runs = runs
-    try:
-        text = data.decode(codec, "govreport.note_bad")
-    finally:
-        _BAD.runs = None
+    text, runs = _replacing(data, codec)
     bad = sum(b - a for a, b in runs)
     if bad > _allowance(len(data) + offset):
         return None
@@ -271,17 +276,15 @@ def _by_lines(data: bytes, offset: int) -> Decoded | None:
     weight: dict[str, int] = {}  # non-ASCII bytes per encoding
     at = chars = 0
     for line in data.splitlines(keepends=True):
-        codec = _line_codec(line)
+        found = _line_codec(line)
         runs: list[tuple[int, int]] = []
-        if codec is None:
-            _BAD.runs = runs
-            try:
-                texts.append(line.decode("utf-8", "govreport.note_bad"))
-            finally:
-                _BAD.runs = None
+        codec: str | None = None
+        if found is None:
+            decoded, runs = _replacing(line, "utf-8")
         else:
-            texts.append(line.decode(codec))
+            codec, decoded = found
             weight[codec] = weight.get(codec, 0) + sum(b >= 0x80 for b in line)
+        texts.append(decoded)
         lines.append((at, chars, codec, runs))
         at, chars = at + len(line), chars + len(texts[-1])
     lines.append((at, chars, "", []))  # the end
@@ -313,17 +316,18 @@ def _by_lines(data: bytes, offset: int) -> Decoded | None:
     return Decoded(text, main, tuple(sorted(notes, key=lambda n: n.start or 0)))
 
 
-def _line_codec(line: bytes) -> str | None:
-    """The first of :data:`_LINE_CODECS` that decodes ``line`` strictly into plausible text."""
+def _line_codec(line: bytes) -> tuple[str, str] | None:
+    """The first of :data:`_LINE_CODECS` that decodes ``line`` strictly into plausible text, with
+    that text."""
     if line.isascii():
-        return "ascii"  # neutral: every candidate reads it alike
+        return "ascii", line.decode("ascii")  # neutral: every candidate reads it alike
     for codec in _LINE_CODECS:
         try:
             text = line.decode(codec)
         except UnicodeDecodeError:
             continue
         if codec == "utf-8" or (sum(map(is_han, text)) >= _LINE_MIN_HAN and plausibility(text) >= _LINE_PLAUSIBILITY):
-            return codec
+            return codec, text
     return None
 
 
