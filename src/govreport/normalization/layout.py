@@ -81,15 +81,13 @@ def join_layout(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     vertical = vertical_title(text)
-    lines = text.split("\n")
-    starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
+    lines, starts = _lines(text)
     n = len(lines)
     wrap = _wrap_width(lines)
 
     def page_number(k: int) -> tuple[int, int]:
         """The span of the page number alone on line ``k``."""
-        s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
-        return s, s + len(lines[k].strip())
+        return _stripped(lines, starts, k)
 
     headings: dict[int, bool] = {}
 
@@ -143,7 +141,7 @@ def join_layout(text: str) -> list[Edit]:
             continuing = False
             continue
         a = starts[i] + len(line)
-        b = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
+        b = _stripped(lines, starts, j)[0]
         for k in pages:  # the page numbers between the parts are page furniture
             s, e = page_number(k)
             edits.append(Edit(a, s, ""))
@@ -182,8 +180,7 @@ def vertical_title(text: str) -> list[Edit]:
     >>> [(text[e.start : e.end].replace("\\n", "/"), e.new, e.kind) for e in vertical_title(text)]
     [('行/施/政/政/院/报', '行政院施政报告', None), ('告', '', 'vertical_title')]
     """
-    lines = text.split("\n", _COVER_LINES)  # the last item is the rest of the text
-    starts = [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
+    lines, starts = _lines(text, _COVER_LINES)  # the last item is the rest of the text
     kept = [k for k, line in enumerate(lines) if line.strip()]
     run: list[int] = []
     for k in kept:
@@ -209,14 +206,21 @@ def vertical_title(text: str) -> list[Edit]:
     reading = next((r for r in readings if REPORT_NAME.search(r)), None)
     if reading is None:
         return []
-    first, last = run[0], run[-1]
-    a = starts[first] + lines[first].index(lines[first].strip())
-    b = starts[last] + lines[last].index(lines[last].strip()) + 1
-    edits = [Edit(a, b, reading)]
-    for k in tail[:_COLUMNS]:
-        c = starts[k] + lines[k].index(lines[k].strip())
-        edits.append(Edit(c, c + 1, "", "vertical_title"))
+    edits = [Edit(_stripped(lines, starts, run[0])[0], _stripped(lines, starts, run[-1])[1], reading)]
+    edits.extend(Edit(*_stripped(lines, starts, k), "", "vertical_title") for k in tail[:_COLUMNS])
     return edits
+
+
+def _lines(text: str, most: int = -1) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` (split at ``\\n``, at most ``most`` times) and the offset each starts at."""
+    lines = text.split("\n", most)
+    return lines, [a + i for i, a in enumerate(accumulate(map(len, lines), initial=0))]
+
+
+def _stripped(lines: list[str], starts: list[int], k: int) -> tuple[int, int]:
+    """The span of line ``k`` without the blanks around it."""
+    s = starts[k] + len(lines[k]) - len(lines[k].lstrip())
+    return s, s + len(lines[k].strip())
 
 
 def _joins(line: str, nxt: str, wrap: int | None, *, blank_gap: bool, page_break: bool, continuing: bool) -> bool:
