@@ -160,6 +160,15 @@ def test_cli_writes_csv_and_a_plot(tmp_path: Path) -> None:
     assert main(["scorecard", str(tmp_path / "missing.txt")], stdout=io.StringIO(), stderr=io.StringIO()) == 1
 
 
+def test_cli_scorecard_reports_inputs_as_the_main_command_does(tmp_path: Path) -> None:
+    import io
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    err = io.StringIO()
+    assert main(["scorecard", str(tmp_path / "empty.txt")], stdout=io.StringIO(), stderr=err) == 0
+    assert "empty.txt: warning:" in err.getvalue()  # the same warning line as python -m govreport
+
+
 # ---------------------------------------------------------------- the hand-read development series
 
 

@@ -15,7 +15,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, redirect_stderr, redirect_stdout, suppress
 from decimal import Decimal
 from functools import partial
@@ -156,15 +156,21 @@ class _Run:
         self.failed = True
         self.failures += 1
 
-    def rendered(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Any]]:
-        """What the workers rendered of the reports that parsed; failures and warnings are reported on the way."""
+    def succeeded(self, outcomes: Iterable[Outcome], *, rendered: bool = True) -> Iterator[Outcome]:
+        """The outcomes that parsed (with what the workers ``rendered`` of them, or else with their
+        report); failures and warnings are reported on the way."""
         for o in outcomes:
-            if o.error is not None or o.rendered is None:
+            if o.error is not None or (o.rendered if rendered else o.report) is None:
                 self.fail(o.source.name, o.error or "failed")
                 continue
             self.parsed += 1
             for warning in o.warnings:
                 self.err.write(f"govreport: {o.source.name}: warning: {warning}\n")
+            yield o
+
+    def rendered(self, outcomes: Iterator[Outcome]) -> Iterator[tuple[Source, Any]]:
+        """What the workers rendered of the reports that parsed (see :meth:`succeeded`)."""
+        for o in self.succeeded(outcomes):
             yield o.source, o.rendered
 
     def documents(self, outcomes: Iterator[Outcome], several: bool) -> None:
@@ -485,13 +491,9 @@ def _scorecard(run: _Run) -> int:
     if args.format == "parquet" and not args.output:
         msg = "--format parquet writes a file: give --output DIR"
         raise _UsageError(msg)
-    reports = []
     sources = expand(args.files, tuple(args.glob or DEFAULT_PATTERNS))
-    for o in parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err):
-        if o.report is None:
-            run.fail(o.source.name, o.error or "failed")
-        else:
-            reports.append(o.report)
+    outcomes = parse_many(sources, jobs=args.jobs, progress=args.progress, stream=run.err)
+    reports = [o.report for o in run.succeeded(outcomes, rendered=False) if o.report is not None]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         rows = scorecard(reports, tolerance=args.tolerance)
