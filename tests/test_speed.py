@@ -22,6 +22,7 @@ from govreport.classify.lexicon import LexiconEntry, trie_pattern
 from govreport.models import Category, Cue, Report, new_cue
 from govreport.normalization import Normalized, characters, mojibake, script
 from govreport.normalization.offsets import Edit, OffsetMap, apply_edits
+from govreport.text import chars
 
 # characters that make quantities, phrases and clause breaks: digits, numerals, units,
 # direction and framing words' characters, punctuation, spaces and Latin capitals
@@ -126,6 +127,14 @@ def test_stdlib_classes_match_regex(text: str) -> None:
     for pattern in (characters._WIDE, characters._INVALID):
         plain = regex.compile(pattern.pattern)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="ab c", max_size=30), st.integers(1, 5))
+def test_run_of_matches_the_plain_repeat(text: str, least: int) -> None:
+    # a run spelt with one character first (fast to scan for) finds what the plain repeat finds
+    fast = re.compile(chars.run_of("[ab]", least))
+    plain = re.compile(f"[ab]{{{least},}}")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 # ---------------------------------------------------------------- garbage collector

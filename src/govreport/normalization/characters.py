@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from ..text.chars import LAYOUT_SPACES
+from ..text.chars import LAYOUT_SPACES, run_of
 from .offsets import Edit
 
 _INVALID = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f]")  # stdlib re: 4x faster here
@@ -35,8 +35,8 @@ _WIDTH_TABLE = {
     **{ord(c): ord(c) - 0xFEE0 for c in "％＋＝＜＞＃＆＠＊／"},
     **{ord(c): 0x20 for c in LAYOUT_SPACES},  # wide and invisible spaces, one for one
 }
-# stdlib re: a plain character class, which it scans 2.5x faster than regex
-_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH_TABLE) + "]+")
+# stdlib re: a plain character class, which it scans 2.5x faster than regex (see run_of)
+_WIDE = re.compile(run_of("[" + "".join(re.escape(chr(c)) for c in _WIDTH_TABLE) + "]"))
 
 
 def fold_width(text: str) -> list[Edit]:

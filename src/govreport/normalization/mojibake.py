@@ -26,6 +26,7 @@ import re
 import regex
 
 from ..text import frequency
+from ..text.chars import run_of
 from .offsets import Edit
 
 KIND = "mojibake"
@@ -52,7 +53,7 @@ _CP1252 = "".join(_CP1252_BYTE)
 #: every byte became a character of U+0080-U+00FF or one of 1252's, as in Õþ¸® for 政府 or
 #: Ã€Ã‰; a run of four or more holding two accented letters never occurs in Chinese text, where
 #: × ÷ · ° … and quotes stand alone or in runs of one kind
-_LATIN_RUN = re.compile("[\u0080-\u00ff" + _CP1252 + "]{4,}")
+_LATIN_RUN = re.compile(run_of("[\u0080-\u00ff" + _CP1252 + "]", 4))
 _ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 #: U+FFFD written as UTF-8 (EF BF BD) and read as GBK: 锟斤拷 for each pair; the bytes are lost
 _KUNJINKAO = regex.compile("(?:锟斤拷)+")  # regex: a literal run found 40x faster than with re
