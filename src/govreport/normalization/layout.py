@@ -242,6 +242,8 @@ def _unclosed(line: str) -> bool:
     >>> _unclosed("根据「国"), _unclosed("根据「国家条例」"), _unclosed("见附表）")
     (True, False, False)
     """
+    if _OPENER.search(line) is None:
+        return False  # most lines open nothing: one scan, no counting
     return len(_OPENER.findall(line)) > len(_CLOSER.findall(line))
 
 
