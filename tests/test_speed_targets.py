@@ -20,7 +20,7 @@ import govreport
 from govreport.models import Category, Sentence, Target
 from govreport.targets import INDICATORS, extract, reading
 from govreport.targets.indicators import canonical, plain_canonical
-from govreport.targets.pattern import ASTRAL, QUANTITY_PATTERN, quantities
+from govreport.targets.pattern import ASTRAL, GROUPS, QUANTITY, QUANTITY_PATTERN, quantities
 from govreport.targets.tables import PERIOD_WORDS, PERIOD_WORDS_PATTERN
 from govreport.text.units import words
 
@@ -117,6 +117,13 @@ def test_canonical_memo_is_the_plain_reading(parts: list[str]) -> None:
     for kind in ("percent", "count", "measure"):
         assert canonical(indicator, kind) == plain_canonical(indicator, kind)
         assert canonical(indicator, kind) == plain_canonical(indicator, kind)  # from the memo
+
+
+def test_quantity_groups_are_in_the_order_number_reads_them() -> None:
+    # number() unpacks Match.groups(): every group is named, in the order of GROUPS, under both engines
+    for compiled in (QUANTITY, regex.compile(QUANTITY_PATTERN)):
+        assert compiled.groups == len(GROUPS)
+        assert sorted(compiled.groupindex, key=compiled.groupindex.__getitem__) == list(GROUPS)
 
 
 def test_quantities_cases() -> None:
