@@ -582,23 +582,16 @@ def extract(
     statement across paragraphs: its items are this year's targets after its head.
     """
     path = tuple(headings)
+    head = MAIN_TARGETS_HEAD.search(ptext) or _old_plan_head(ptext)
+    head_at = head.end() if head else len(ptext) + 1
+    review = _in_review(path)
+    default: Role | None = "result" if review else role_of(category)
     state = main or MainState()
     if state.open and state.where != path:
         state.open, state.period = False, None  # a statement does not run on into another section
     if path and not state.done and MAIN_TARGETS_TITLE.match(path[-1].strip()):
         state.open, state.where = True, path  # a heading 主要预期目标: its paragraphs hold the items
         state.period = heading_period(path, year)
-    found = list(_scan(ptext, fast))
-    # most paragraphs hold no quantity: then only a head standing alone matters (it opens a statement)
-    head = (MAIN_TARGETS_HEAD.search(ptext) or _old_plan_head(ptext)) if found or not state.done else None
-    if not found:
-        if head and not ptext[head.end() :].strip(" ：:\n"):
-            state.open, state.where = True, path  # the head on a line of its own: the items follow
-            state.period = TimeWords(ptext, year).before(len(ptext), average=False)
-        return []
-    head_at = head.end() if head else len(ptext) + 1
-    review = _in_review(path)
-    default: Role | None = "result" if review else role_of(category)
     # the statement: from its head (or the paragraph's start, after a lone head) to the sentence
     # that explains it (上述指标的设定…, 5.5%左右的预期增长目标…) or the paragraph's end
     statement_at = statement_from = len(ptext) + 1
@@ -610,11 +603,11 @@ def extract(
         )
     statement_end = EXPLANATION.search(ptext, statement_at) if statement_at < len(ptext) else None
     statement_to = statement_end.start() + 1 if statement_end else len(ptext)
-    times = TimeWords(ptext, year)
+    times: TimeWords | None = None
     heading = heading_period(path, year)
     out: list[Target] = []
     k = 0  # the first sentence that does not end before the current quantity
-    for t in found:
+    for t in _scan(ptext, fast):
         ts, te = span(base + t.start, base + t.end)
         while k < len(sentences) and sentences[k].end <= ts:
             k += 1
@@ -623,6 +616,8 @@ def extract(
             role = role_of(sentences[k].category) or default
         if t.start >= head_at and not t.average:
             role = "target"
+        if times is None:
+            times = TimeWords(ptext, year)
         in_statement = statement_at <= t.start < statement_to and role == "target" and not t.average
         if in_statement:
             # an item takes the period its statement's sentence names (十五五…主要目标是), else the
@@ -673,7 +668,7 @@ def extract(
         state.where = path
     elif not state.done and head and not ptext[head_at:].strip(" ：:\n"):
         state.open, state.where = True, path  # the head on a line of its own: the items follow
-        state.period = times.before(len(ptext), average=False)
-    elif state.open:
+        state.period = TimeWords(ptext, year).before(len(ptext), average=False)
+    elif out and state.open:
         state.open, state.period = False, None  # the paragraph after a lone head held other figures
     return out
