@@ -276,7 +276,7 @@ class Evidence(NamedTuple):
     sentences: list[SentenceEvidence]
     goal: float
     achievement: float
-    kinds: frozenset[str] = frozenset()  #: the kinds of its cues (a section asks whether one announces a list)
+    plan_list: bool = False  #: a cue of it names a list of planned projects (a section then announces one)
 
 
 def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
@@ -289,7 +289,7 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
     if not spans:  # blank: nothing to group (a user's blank cue may still weigh)
         g, a, _ = strong(found)
         return Evidence(text, [], g, a)
-    kinds = frozenset([m.entry.kind for m in found])
+    kinds = {m.entry.kind for m in found}
     if "ceremony" in kinds or "background" in kinds:
         found = apply_ceremony(found, spans)
     n, last = len(spans), len(spans) - 1
@@ -315,4 +315,4 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
         SentenceEvidence(s0, s1, ms, g, a, t)
         for (s0, s1), ms, g, a, t in zip(spans, buckets, sg, sa, turns, strict=True)
     ]
-    return Evidence(text, sentences, pg, pa, kinds)
+    return Evidence(text, sentences, pg, pa, "plan_list" in kinds)
