@@ -87,7 +87,7 @@ class Context:
         announces = False
         for p in paragraphs:
             g, a = g + p.goal, a + p.achievement
-            announces = announces or any(m.entry.kind == "plan_list" for q in p.sentences for m in q.cues)
+            announces = announces or p.plan_list
         frame = Frame(frame_heading, frame_short, lean(g, a), plan_list, announces, glossary)
         frames = (frame, *self.frames)
         h = s = anc = 0.0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import Category
@@ -31,6 +32,8 @@ G, A, S = Category.GOAL, Category.ACHIEVEMENT, Category.SHORTCOMING
 CANCELLABLE_BELOW = 3.0
 #: cue kinds whose category the context decides (tense-neutral verbs and plan frames)
 PERIOD_KINDS = frozenset(("period", "frame"))
+#: where a match starts: the key cues are sorted by
+_START = attrgetter("start")
 
 # --------------------------------------------------------------------------- anchors
 # Time anchors and counted quantities, one compiled alternation; each branch is a named cue family.
@@ -197,8 +200,9 @@ def cues(text: str, lexicon: Lexicon, year: int | None, spans: list[tuple[int, i
     if windows:  # a window hides the cues inside it (今年 in 今年一季度)
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in windows)]
     found = apply_quotes(text, found)
-    found += anchors
-    found.sort(key=lambda m: m.start)  # stable: a lexicon cue stays before an anchor at the same position
+    if anchors:  # both in text order; a stable sort keeps a lexicon cue before an anchor at the same position
+        found += anchors
+        found.sort(key=_START)
     return apply_reports(text, apply_frames(text, found), spans)
 
 
@@ -272,6 +276,7 @@ class Evidence(NamedTuple):
     sentences: list[SentenceEvidence]
     goal: float
     achievement: float
+    plan_list: bool = False  #: a cue of it names a list of planned projects (a section then announces one)
 
 
 def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
@@ -284,7 +289,8 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
     if not spans:  # blank: nothing to group (a user's blank cue may still weigh)
         g, a, _ = strong(found)
         return Evidence(text, [], g, a)
-    if any(m.entry.kind in ("ceremony", "background") for m in found):
+    kinds = {m.entry.kind for m in found}
+    if "ceremony" in kinds or "background" in kinds:
         found = apply_ceremony(found, spans)
     n, last = len(spans), len(spans) - 1
     buckets: list[list[Match]] = [[] for _ in spans]
@@ -309,4 +315,4 @@ def gather(text: str, lexicon: Lexicon, year: int | None) -> Evidence:
         SentenceEvidence(s0, s1, ms, g, a, t)
         for (s0, s1), ms, g, a, t in zip(spans, buckets, sg, sa, turns, strict=True)
     ]
-    return Evidence(text, sentences, pg, pa)
+    return Evidence(text, sentences, pg, pa, "plan_list" in kinds)
