@@ -87,7 +87,7 @@ class Builder:
         ptext = self.text[a:b]
         shift = self.norm.map.shift(a, b)
         span = self.norm.span if shift is None else _shifted(self.norm.span, a, b, shift)
-        sentences = classify.sentences(evidence, ctx, a, span, shift)
+        sentences = classify.sentences(evidence, ctx, a, span)
         category, scores = classify.paragraph_label(sentences, weights)
         start, end = span(a, b)
         found = targets.extract(

@@ -125,12 +125,10 @@ def aggregate(items: Iterable[tuple[Category, int]]) -> tuple[Category, dict[str
     return decide(tally(items))
 
 
-def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn, shift: int | None = None) -> list[Sentence]:
+def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn) -> list[Sentence]:
     """The labelled sentences of a paragraph (at normalised offset ``base``), read in ``ctx``.
 
-    ``span`` maps normalised spans to the original; ``shift``, when given, says that it adds
-    ``shift`` to both ends of every span inside the paragraph (no edit there: most paragraphs),
-    so a cue's span is found by one addition rather than a call each.
+    ``span`` maps normalised spans to the original.
 
     >>> from .evidence import gather
     >>> from .lexicon import Lexicon
@@ -157,7 +155,6 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn, shift: 
     # a value equal to a bound is taken as that bound's int object (max and min return the first
     # of equals), so a sentence starting where the last one ended shares its int (memory only)
     prev, pend = span(base, base + len(ptext))
-    offset = None if shift is None else base + shift  # a cue's offset in the paragraph to its original
     for sentence in evidence.sentences:
         s0, s1 = sentence.start, sentence.end
         ss, se = span(base + s0, base + s1)
@@ -192,7 +189,7 @@ def sentences(evidence: Evidence, ctx: Context, base: int, span: SpanFn, shift: 
             totals[c] += mw
             if not period_cue:
                 fixed.append((c, mw))
-            cs, ce = span(base + m_start, base + m_end) if offset is None else (m_start + offset, m_end + offset)
+            cs, ce = span(base + m_start, base + m_end)
             cs = ss if cs <= ss else se if cs >= se else cs  # clamped into the sentence
             ce = cs if ce <= cs else se if ce >= se else ce
             # a rule with its notes is one string per pair (noted); an anchor word (a figure such
