@@ -63,8 +63,8 @@ def run_of(char_class: str, least: int = 1) -> str:
 
     Stdlib ``re`` skips ahead to the next character that can open a match only when a pattern
     opens with one plain character or class; a pattern opening with a repeat (``[…]+``,
-    ``[…]{4,}``) is tried at every position, some four to seven times slower on text with few
-    such characters, as most reports are for full-width letters or Latin-1 mojibake.
+    ``[…]{4,}``) is tried at every position. On a report with few such characters (full-width
+    letters, Latin-1 mojibake) that scan was four to seven times slower.
 
     >>> run_of("[ab]"), run_of("[ab]", 4)
     ('[ab][ab]*', '[ab][ab]{3,}')
