@@ -10,8 +10,9 @@ only would take some 20M instructions off the difference. ``PYTHONHASHSEED`` is 
     python tools/instructions.py synthetic-10k                   # this checkout
     python tools/instructions.py seeds --src ../old/src          # another commit's source tree
 
-Corpora: ``seeds``, ``corpus`` (../shared/corpus/raw), ``synthetic-10k`` (or any size, and
-``-traditional``). A pass over the 10k synthetic report takes about a minute under callgrind.
+Corpora: ``seeds``, ``corpus`` (../shared/corpus/raw) and ``synthetic-SIZE`` in the benchmark's
+sizes (10k, 100k, 1M, 10M), with ``-traditional`` for Traditional script. A pass over the 10k
+synthetic report takes about a minute under callgrind.
 """
 
 from __future__ import annotations
@@ -26,49 +27,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: the child: parse the corpus ``passes`` times (run under callgrind)
+#: the child: parse the corpus ``passes`` times, the benchmark's own corpora and sizes
 _CHILD = """
 import sys
-from pathlib import Path
 sys.path.insert(0, {root!r})
 import govreport
 from bench import synth
+from bench.run import CORPUS_DIR, SEEDS, SIZES
 which, passes = sys.argv[1], int(sys.argv[2])
 if which in ("seeds", "corpus"):
-    folder = Path({root!r}) / "seeds" if which == "seeds" else Path({root!r}).parent / "shared" / "corpus" / "raw"
-    docs = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    paths = SEEDS if which == "seeds" else sorted(CORPUS_DIR.glob("*.txt"))
+    docs = [p.read_bytes() for p in paths]
 else:
     size, _, script = which.removeprefix("synthetic-").partition("-")
-    n = int(float(size.rstrip("kM")) * (1000 if size.endswith("k") else 1_000_000 if size.endswith("M") else 1))
-    docs = [d.encode() for d in synth.corpus(n, script=script or "simplified")]
+    docs = [d.encode() for d in synth.corpus(SIZES[size], script=script or "simplified")]
 for _ in range(passes):
     for d in docs:
         govreport.parse(d)
 """
 
 
-def count(corpus: str, passes: int, src: Path, *, under: tuple[str, ...] = ()) -> int:
-    """Instructions callgrind counts for a run of ``passes`` passes over ``corpus`` (``under`` it)."""
+def run(corpus: str, passes: int, src: Path, *, under: tuple[str, ...] = ()) -> str:
+    """Run ``passes`` passes over ``corpus`` with govreport from ``src`` (``under`` a command such
+    as valgrind, if given); return what the run wrote to standard error."""
     env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
-    run = subprocess.run(
-        [
-            *under,
-            sys.executable,
-            "-c",
-            _CHILD.format(root=str(ROOT)),
-            corpus,
-            str(passes),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    if not under:
-        return 0
-    found = re.search(r"Collected : (\d+)", run.stderr)
+    child = [sys.executable, "-c", _CHILD.format(root=str(ROOT)), corpus, str(passes)]
+    return subprocess.run([*under, *child], env=env, capture_output=True, text=True, check=True).stderr
+
+
+def count(corpus: str, passes: int, src: Path) -> int:
+    """Instructions callgrind counts for a run of ``passes`` passes over ``corpus``."""
+    stderr = run(corpus, passes, src, under=("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"))
+    found = re.search(r"Collected : (\d+)", stderr)
     if found is None:
-        msg = f"callgrind printed no count:\n{run.stderr[-2000:]}"
+        msg = f"callgrind printed no count:\n{stderr[-2000:]}"
         raise RuntimeError(msg)
     return int(found.group(1))
 
@@ -81,9 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (Debian package valgrind)", file=sys.stderr)
         return 2
-    count(args.corpus, 1, args.src)  # writes the bytecode caches
-    callgrind = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
-    one, two = count(args.corpus, 1, args.src, under=callgrind), count(args.corpus, 2, args.src, under=callgrind)
+    run(args.corpus, 1, args.src)  # writes the bytecode caches
+    one, two = count(args.corpus, 1, args.src), count(args.corpus, 2, args.src)
     print(f"{args.corpus}: {(two - one) / 1e6:.1f}M instructions per warm pass ({args.src})")
     return 0
 
