@@ -481,9 +481,10 @@ def find(text: str, *, hinted: bool = True) -> list[Edit]:
     """
     spans: list[tuple[int, int, str]] = []
     taken_to = 0
-    every = [0, *(m.end() for m in _NEWLINE.finditer(text))] if not hinted else None
-    block_starts = _candidates(text, _BLOCK_HINTS) if every is None else every
-    line_starts = _candidates(text, _LINE_HINTS) if every is None else every
+    if hinted:
+        block_starts, line_starts = _candidates(text, _BLOCK_HINTS), _candidates(text, _LINE_HINTS)
+    else:
+        block_starts = line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     blocks_found = _matches(_BLOCKS, text, block_starts)
     matches = [(m, BLOCK_RULES[int(str(m.lastgroup)[1:])]) for m in blocks_found]
     for rule, pattern in _AT_END:
